@@ -1,0 +1,95 @@
+import { relative } from 'node:path';
+import { DojoError } from '../../errors.js';
+import { connectEngine, type Engine } from '../../engine/client.js';
+import { TimeoutError, withTimeout } from '../../engine/timeout.js';
+import { readContext } from './context.js';
+import { readDockerfile } from './dockerfile.js';
+import { readImage } from './image.js';
+import { readImageFs } from './imagefs.js';
+import type { ImageFacts } from './image-model.js';
+import { rebuildProbe } from './rebuild.js';
+import { factKey, mergeRequests, needsEngine, type FactRequest } from './requests.js';
+import { runThrowaway } from './run.js';
+import { Facts, FactUnavailable } from './store.js';
+
+export interface Collected {
+  facts: Facts;
+  /** When each fact was ready, in ms since collection started. */
+  readyAt: Map<string, number>;
+  engine: { reachable: boolean; error?: DojoError; endpoint?: string; version?: string };
+}
+
+/** Collects every requested fact once, all in parallel; failures become FactUnavailable values. */
+export async function collectFacts(requests: FactRequest[], workspaceDir: string): Promise<Collected> {
+  const merged = mergeRequests(requests);
+  const facts = new Facts();
+  const readyAt = new Map<string, number>();
+  const started = Date.now();
+  let engine: Engine | undefined;
+  let engineError: DojoError | undefined;
+  if ([...merged.values()].some(needsEngine)) {
+    try {
+      engine = await connectEngine();
+    } catch (err) {
+      if (!(err instanceof DojoError)) throw err;
+      engineError = err;
+    }
+  }
+  const images = new Map<string, Promise<ImageFacts | null>>();
+  const image = (ref: string) => {
+    if (!images.has(ref)) images.set(ref, withTimeout(readImage(engine!, ref), 30_000, `inspecting ${ref}`));
+    return images.get(ref)!;
+  };
+  const requireImage = async (ref: string) => {
+    const found = await image(ref);
+    if (!found) throw new FactUnavailable(`no image tagged ${ref} in the engine`);
+    return found;
+  };
+  const rel = (p: string) => relative(workspaceDir, p) || '.';
+
+  const collectOne = async (r: FactRequest): Promise<unknown> => {
+    if (needsEngine(r) && !engine) throw new FactUnavailable(engineError?.message ?? 'the Docker engine does not answer');
+    switch (r.type) {
+      case 'dockerfile':
+        return readDockerfile(r.path, r.buildArgs);
+      case 'context':
+        return readContext(r.dir);
+      case 'image':
+        return image(r.ref);
+      case 'imagefs':
+        return withTimeout(readImageFs(engine!, await requireImage(r.ref), r.paths, r.entrypoint), 60_000, `reading files of ${r.ref}`);
+      case 'run':
+        return withTimeout(runThrowaway(engine!, await requireImage(r.ref), r.seconds), (r.seconds + 30) * 1000, `the throwaway container of ${r.ref}`);
+      case 'rebuild':
+        return rebuildProbe(engine!, readContext(r.context), r.dockerfile, r.buildArgs, r.timeoutSec);
+    }
+  };
+
+  await Promise.all(
+    [...merged.entries()].map(async ([key, r]) => {
+      let value: unknown;
+      try {
+        value = await collectOne(r);
+      } catch (err) {
+        value = err instanceof FactUnavailable ? err : new FactUnavailable(describe(err, r, rel));
+      }
+      // Merged requests answer every original request with the same key.
+      for (const orig of requests) if (factKey(orig) === key) facts.set(orig, value);
+      readyAt.set(key, Date.now() - started);
+    }),
+  );
+  return {
+    facts,
+    readyAt,
+    engine: engine
+      ? { reachable: true, endpoint: engine.endpoint.url, version: engine.version.Version }
+      : { reachable: !engineError, error: engineError },
+  };
+}
+
+function describe(err: unknown, r: FactRequest, rel: (p: string) => string): string {
+  if (err instanceof TimeoutError) return `${err.message}: is the engine overloaded or hung?`;
+  const e = err as { json?: { message?: string }; message?: string; code?: string };
+  const what = r.type === 'dockerfile' ? rel(r.path) : r.type === 'context' ? rel(r.dir) : 'ref' in r ? r.ref : rel(r.context);
+  return `could not read ${r.type} facts for ${what}: ${(e.json?.message ?? e.message ?? String(err)).trim()}`;
+}

@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { DockerfileParser, type Instruction, type From } from 'dockerfile-ast';
+import { expand, resolveGlobalArgs } from './build-args.js';
+import type { DfInstruction, DfStage, DockerfileFacts } from './dockerfile-model.js';
+
+const KNOWN = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
+  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+
+export function readDockerfile(path: string, buildArgs: Record<string, string> = {}): DockerfileFacts {
+  if (!existsSync(path)) return { path, exists: false, stages: [], globalArgs: {}, problems: [] };
+  return parseDockerfile(path, readFileSync(path, 'utf8'), buildArgs);
+}
+
+/** Parses with dockerfile-ast and turns the tree into plain facts (line numbers 1-based). */
+export function parseDockerfile(path: string, content: string, buildArgs: Record<string, string> = {}): DockerfileFacts {
+  const df = DockerfileParser.parse(content);
+  const problems: DockerfileFacts['problems'] = [];
+  const declared = df.getInitialARGs().map((a) => [a.getProperty()?.getName() ?? '', a.getProperty()?.getValue() ?? null] as [string, string | null]);
+  const globalArgs = resolveGlobalArgs(declared, buildArgs);
+  const stages: DfStage[] = [];
+  let current: DfStage | null = null;
+
+  for (const ins of df.getInstructions()) {
+    const keyword = ins.getKeyword().toUpperCase();
+    const line = ins.getRange().start.line + 1;
+    if (!KNOWN.has(keyword)) problems.push({ line, message: `unknown instruction "${ins.getKeyword()}"` });
+    if (keyword === 'FROM') {
+      current = fromStage(ins as From, stages, globalArgs);
+      if (!current.baseRaw) problems.push({ line, message: 'FROM needs an image name' });
+      stages.push(current);
+      continue;
+    }
+    if (!current) {
+      if (keyword !== 'ARG') problems.push({ line, message: `${keyword} before the first FROM (only ARG may come first)` });
+      continue;
+    }
+    current.instructions.push(toInstruction(ins, keyword, line));
+  }
+  if (stages.length === 0 && problems.length === 0) problems.push({ line: 1, message: 'no FROM instruction: a Dockerfile starts from a base image' });
+  return { path, exists: true, stages, globalArgs, problems };
+}
+
+function fromStage(from: From, stages: DfStage[], args: Record<string, string | null>): DfStage {
+  const words = (from.getArgumentsContent() ?? '').trim().split(/\s+/);
+  const baseRaw = words[0] ?? '';
+  const base = expand(baseRaw, args);
+  const name = from.getBuildStage();
+  const prior = base === null ? -1 : stages.findIndex((s) => s.name?.toLowerCase() === base.toLowerCase());
+  const platform = from.getPlatformFlag()?.getValue() ?? null;
+  return {
+    index: stages.length,
+    name: name ? name.toLowerCase() : null,
+    line: from.getRange().start.line + 1,
+    base: base === null ? null : base.toLowerCase() === 'scratch' ? 'scratch' : base,
+    baseRaw,
+    fromStage: prior >= 0 ? prior : null,
+    platform,
+    instructions: [],
+  };
+}
+
+function toInstruction(ins: Instruction, keyword: string, line: number): DfInstruction {
+  const flags: Record<string, string | null> = {};
+  const withFlags = ins as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null }[] };
+  for (const f of withFlags.getFlags?.() ?? []) flags[f.getName().toLowerCase()] = f.getValue();
+  const text = (ins.getArgumentsContent() ?? '').trim();
+  return { keyword, text, json: jsonForm(ins, text), flags, line, endLine: ins.getRange().end.line + 1 };
+}
+
+function jsonForm(ins: Instruction, text: string): string[] | null {
+  const withJson = ins as Instruction & { getOpeningBracket?: () => unknown };
+  if (!withJson.getOpeningBracket?.()) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) && parsed.every((x) => typeof x === 'string') ? parsed : null;
+  } catch {
+    return null;
+  }
+}

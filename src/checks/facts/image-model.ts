@@ -1,0 +1,53 @@
+export interface HistoryEntry {
+  createdBy: string;
+  size: number;
+  emptyLayer: boolean;
+}
+
+export interface ImageFacts {
+  ref: string;
+  id: string;
+  /** Bytes, from `image inspect` Size: uncompressed, all layers, as the classic store reports it. */
+  size: number;
+  os: string;
+  architecture: string;
+  layers: number;
+  config: {
+    user: string;
+    env: string[];
+    cmd: string[] | null;
+    entrypoint: string[] | null;
+    workingDir: string;
+    exposedPorts: string[];
+    healthcheck: { test: string[] } | null;
+    labels: Record<string, string>;
+  };
+  /** Newest first, as `docker history` prints it. */
+  history: HistoryEntry[];
+}
+
+export interface PathStat {
+  exists: boolean;
+  size?: number;
+  isDir?: boolean;
+  linkTarget?: string;
+}
+
+export interface ElfFacts {
+  isElf: boolean;
+  /** The program interpreter (dynamic loader) a dynamically linked binary asks for. */
+  interpreter: string | null;
+}
+
+export interface ImageFsFacts {
+  paths: Record<string, PathStat>;
+  entrypoint: {
+    path: string;
+    from: 'ENTRYPOINT' | 'CMD';
+    stat: PathStat;
+    elf: ElfFacts | null;
+    interpreterExists: boolean | null;
+  } | null;
+}
+
+export const mb = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;

@@ -1,0 +1,88 @@
+import { posix } from 'node:path';
+import type Docker from 'dockerode';
+import type { Engine } from '../../engine/client.js';
+import { labels, track } from '../../engine/cleanup.js';
+import { readElf } from './elf.js';
+import type { ImageFacts, ImageFsFacts, PathStat } from './image-model.js';
+
+const ELF_BYTES = 256 * 1024;
+
+/**
+ * Reads the image's filesystem through the engine API: a container is created (never started, so
+ * no shell is needed in the image), paths are stat-ed with HEAD /archive, and the entrypoint
+ * binary's ELF header is read from GET /archive. The container is removed in `finally`.
+ */
+export async function readImageFs(engine: Engine, image: ImageFacts, paths: string[], entrypoint: boolean): Promise<ImageFsFacts> {
+  const container = await engine.docker.createContainer({
+    Image: image.id,
+    Entrypoint: ['/dojo-probe-never-started'],
+    Cmd: [],
+    Labels: labels('imagefs'),
+    NetworkDisabled: true,
+    HostConfig: { NetworkMode: 'none' },
+  });
+  const remove = track(`container ${container.id.slice(0, 12)}`, () => container.remove({ force: true, v: true }));
+  try {
+    const stats = await Promise.all(paths.map(async (p) => [p, await stat(container, p)] as const));
+    return { paths: Object.fromEntries(stats), entrypoint: entrypoint ? await readEntrypoint(container, image) : null };
+  } finally {
+    await remove();
+  }
+}
+
+async function readEntrypoint(container: Docker.Container, image: ImageFacts): Promise<ImageFsFacts['entrypoint']> {
+  const { entrypoint, cmd, workingDir } = image.config;
+  const from = entrypoint?.length ? 'ENTRYPOINT' : 'CMD';
+  const argv0 = (entrypoint?.length ? entrypoint : cmd)?.[0];
+  if (!argv0 || argv0 === '/bin/sh' || argv0 === 'sh') return null;
+  const path = argv0.startsWith('/') ? argv0 : posix.join(workingDir || '/', argv0);
+  const s = await stat(container, path);
+  if (!s.exists || s.isDir) return { path, from, stat: s, elf: null, interpreterExists: null };
+  const elf = readElf(await readHead(container, s.linkTarget ? posix.resolve(posix.dirname(path), s.linkTarget) : path));
+  const interpreterExists = elf.interpreter ? (await stat(container, elf.interpreter)).exists : null;
+  return { path, from, stat: s, elf, interpreterExists };
+}
+
+async function stat(container: Docker.Container, path: string): Promise<PathStat> {
+  try {
+    const res = (await container.infoArchive({ path })) as unknown as { headers: Record<string, string>; resume?: () => void };
+    res.resume?.();
+    const header = res.headers['x-docker-container-path-stat'];
+    if (!header) return { exists: true };
+    const s = JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as { size: number; mode: number; linkTarget?: string };
+    return { exists: true, size: s.size, isDir: (s.mode & 0x80000000) !== 0, linkTarget: s.linkTarget || undefined };
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return { exists: false };
+    throw err;
+  }
+}
+
+/** The first bytes of one file, taken out of the tar stream the engine sends. */
+async function readHead(container: Docker.Container, path: string): Promise<Buffer> {
+  const { extract } = await import('tar-stream');
+  const stream = (await container.getArchive({ path })) as NodeJS.ReadableStream & { destroy?: () => void };
+  return new Promise<Buffer>((resolve, reject) => {
+    const ex = extract();
+    let done = false;
+    ex.on('entry', (_header, entry, next) => {
+      const chunks: Buffer[] = [];
+      let n = 0;
+      entry.on('data', (c: unknown) => {
+        if (!Buffer.isBuffer(c)) return;
+        if (n < ELF_BYTES) chunks.push(c);
+        n += c.length;
+      });
+      entry.on('end', () => {
+        if (!done) {
+          done = true;
+          resolve(Buffer.concat(chunks).subarray(0, ELF_BYTES));
+        }
+        next();
+      });
+    });
+    ex.on('finish', () => !done && resolve(Buffer.alloc(0)));
+    ex.on('error', reject);
+    stream.on('error', reject);
+    stream.pipe(ex);
+  });
+}

@@ -1,0 +1,52 @@
+import type { Engine } from '../../engine/client.js';
+import { labels, track } from '../../engine/cleanup.js';
+import type { ImageFacts } from './image-model.js';
+import type { RunFacts } from './probe-model.js';
+
+/**
+ * Starts a throwaway container from the student's image (no ports published, labelled, removed in
+ * `finally`) and looks at it after `seconds`: still running, or its exit code and last log lines.
+ */
+export async function runThrowaway(engine: Engine, image: ImageFacts, seconds: number): Promise<RunFacts> {
+  const container = await engine.docker.createContainer({ Image: image.id, Labels: labels('run'), Tty: false });
+  const remove = track(`container ${container.id.slice(0, 12)}`, () => container.remove({ force: true, v: true }));
+  try {
+    let startError: string | null = null;
+    try {
+      await container.start();
+    } catch (err) {
+      startError = ((err as { json?: { message?: string } }).json?.message ?? (err as Error).message).trim();
+    }
+    const deadline = Date.now() + seconds * 1000;
+    let state = (await container.inspect()).State;
+    while (!startError && state.Running && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      state = (await container.inspect()).State;
+    }
+    const logs = (await container.logs({ stdout: true, stderr: true, tail: 20, follow: false })) as unknown as Buffer;
+    return {
+      ref: image.ref,
+      seconds,
+      running: !startError && state.Running,
+      exitCode: state.Running ? null : state.ExitCode,
+      oomKilled: state.OOMKilled,
+      error: startError ?? (state.Error || null),
+      logsTail: demux(logs).slice(-20),
+    };
+  } finally {
+    await remove();
+  }
+}
+
+/** Non-TTY logs come framed (8-byte header per chunk); keep just the text lines. */
+export function demux(buf: Buffer): string[] {
+  const parts: string[] = [];
+  let i = 0;
+  while (i + 8 <= buf.length && (buf[i] === 1 || buf[i] === 2) && buf[i + 1] === 0) {
+    const len = buf.readUInt32BE(i + 4);
+    parts.push(buf.subarray(i + 8, i + 8 + len).toString('utf8'));
+    i += 8 + len;
+  }
+  const text = i === 0 ? buf.toString('utf8') : parts.join('');
+  return text.split('\n').filter((l) => l.trim() !== '');
+}

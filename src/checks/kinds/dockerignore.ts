@@ -1,0 +1,53 @@
+import ignoreModule from '@balena/dockerignore';
+
+// The package is CommonJS (module.exports = factory) while its types declare a default export.
+const dockerignore = ((ignoreModule as unknown as { default?: typeof ignoreModule }).default ?? ignoreModule) as unknown as typeof ignoreModule.default;
+import { z } from 'zod';
+import { contextReq, relPath } from './common.js';
+import { error, fail, pass, type CheckKind } from '../types.js';
+
+const params = z.object({ mustExclude: z.array(z.string()).default(['.env', '.git']) }).strict();
+
+/**
+ * Evaluates .dockerignore the way the engine does (@balena/dockerignore follows moby's matcher,
+ * `!` exceptions included; dockerode uses it too), for the required paths and for every .env file
+ * actually present in the context.
+ */
+export const dockerignoreKind: CheckKind<z.infer<typeof params>> = {
+  name: 'dockerignore',
+  description: 'A .dockerignore for the build context exists and excludes the given paths (default .env and .git).',
+  params,
+  needs: (t) => [contextReq(t)],
+  evaluate: (facts, t, p) => {
+    const ctx = facts.get(contextReq(t));
+    if (!ctx.exists) return error(`build context ${relPath(t, t.service.context)} does not exist`);
+    const envFiles = ctx.files.filter((f) => /(^|\/)\.env(\.[^/]*)?$/.test(f) && !/\.env\.example$/.test(f));
+    const file = relPath(t, ctx.dockerignore.path);
+    if (!ctx.dockerignore.exists) {
+      const present = [...envFiles, ...ctx.files.filter((f) => f === '.git/')];
+      return fail(`no .dockerignore in the build context ${relPath(t, ctx.dir)}`, [
+        `looked for ${file}`,
+        ...(present.length ? [`the engine would receive: ${present.join(', ')}`] : []),
+      ]);
+    }
+    const ig = dockerignore({ ignorecase: false }).add(ctx.dockerignore.lines);
+    const probes = new Set([...p.mustExclude, ...envFiles.map((f) => f.replace(/\/$/, ''))]);
+    const leaks = [...probes].filter((path) => !ig.ignores(path) || (p.mustExclude.includes(path) && !ig.ignores(`${path}/x`) && ctx.files.includes(`${path}/`)));
+    if (leaks.length) {
+      return fail(`${file} lets ${leaks.join(', ')} into the build context`, leaks.map((l) => decidingLine(ctx.dockerignore.lines, l, file)));
+    }
+    return pass(`${file} excludes ${[...probes].join(', ')}`);
+  },
+};
+
+/** The last pattern that matches decides, as in the engine; name it, or say none matched. */
+function decidingLine(lines: string[], path: string, file: string): string {
+  let decided: string | null = null;
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const pattern = line.startsWith('!') ? line.slice(1) : line;
+    if (dockerignore().add(pattern).ignores(path)) decided = `${file}:${i + 1}  "${line}" ${line.startsWith('!') ? 're-includes' : 'matches'} ${path}`;
+  });
+  return decided ?? `${path}: no pattern in ${file} matches it`;
+}

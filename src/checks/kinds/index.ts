@@ -1,0 +1,23 @@
+import type { AnyKind } from '../types.js';
+import { cacheReuse } from './cache-reuse.js';
+import { containerStarts } from './container-starts.js';
+import { dockerfileParses } from './dockerfile-parses.js';
+import { dockerignoreKind } from './dockerignore.js';
+import { execForm } from './exec-form.js';
+import { imageExists } from './image-exists.js';
+import { imageSize } from './image-size.js';
+import { layerOrder } from './layer-order.js';
+import { multiStage } from './multi-stage.js';
+import { noToolchain } from './no-toolchain.js';
+import { quiz } from './quiz.js';
+import { sameLayerCleanup } from './same-layer-cleanup.js';
+import { staticBinary } from './static-binary.js';
+
+/** The one place check kinds are registered; checks/<lab>.yaml refers to them by name. */
+export const KINDS: AnyKind[] = [
+  dockerfileParses, execForm, dockerignoreKind, imageExists, containerStarts,
+  layerOrder, cacheReuse, sameLayerCleanup, multiStage, imageSize, noToolchain, staticBinary,
+  quiz,
+];
+
+export const kindByName = new Map(KINDS.map((k) => [k.name, k]));

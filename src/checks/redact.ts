@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FactRequest } from './facts/requests.js';
+import type { Facts } from './facts/store.js';
+
+/** Explicit names, not "anything with KEY in it": PUBLIC_KEY, *_FILE, KMS_KEY_ALIAS are not secrets. */
+const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
+const NOT_SECRET = /(PUBLIC|_FILE$|_PATH$|_DIR$|KEY_ALIAS|_URL_TEMPLATE$)/i;
+const KEY_SHAPES = /\b(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|sk_live_[A-Za-z0-9]{16,}|xox[abpr]-[A-Za-z0-9-]{10,}|-----BEGIN [A-Z ]*PRIVATE KEY-----)/g;
+export const MASK = '****';
+
+export const isSecretName = (name: string): boolean => SECRET_NAME.test(name) && !NOT_SECRET.test(name);
+
+/** Values to hide, from what dojo read: image env, Dockerfile ENV/ARG, and .env files. */
+export function gatherSecrets(requests: FactRequest[], facts: Facts, dotenvDirs: string[]): string[] {
+  const values = new Set<string>();
+  const add = (pair: string) => {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*["']?(.*?)["']?\s*$/.exec(pair);
+    if (m && isSecretName(m[1]!) && m[2]!.length >= 4) values.add(m[2]!);
+  };
+  for (const r of requests) {
+    try {
+      if (r.type === 'image') facts.get(r)?.config.env.forEach(add);
+      if (r.type === 'dockerfile') {
+        for (const s of facts.get(r).stages) {
+          for (const i of s.instructions) if (i.keyword === 'ENV' || i.keyword === 'ARG') i.text.split(/\s+(?=[A-Za-z_][A-Za-z0-9_]*=)/).forEach(add);
+        }
+      }
+    } catch {
+      // a fact that could not be collected holds no secret
+    }
+  }
+  for (const dir of dotenvDirs) {
+    const file = join(dir, '.env');
+    if (existsSync(file)) readFileSync(file, 'utf8').split(/\r?\n/).forEach(add);
+  }
+  return [...values].sort((a, b) => b.length - a.length);
+}
+
+export function redactText(text: string, secrets: string[]): string {
+  let out = text;
+  for (const s of secrets) out = out.split(s).join(MASK);
+  out = out.replace(KEY_SHAPES, MASK);
+  return out.replace(/\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S+)/g, (m, name: string) => (isSecretName(name) ? `${name}=${MASK}` : m));
+}
+
+/** Deep copy with every string redacted: applied to a result before any renderer sees it. */
+export function redact<T>(value: T, secrets: string[]): T {
+  if (typeof value === 'string') return redactText(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((v) => redact(v, secrets)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, secrets)])) as T;
+  }
+  return value;
+}

@@ -1,0 +1,43 @@
+import type { ZodType, ZodTypeDef } from 'zod';
+import type { ServiceTarget, Workspace } from '../workspace.js';
+import type { FactRequest } from './facts/requests.js';
+import type { Facts } from './facts/store.js';
+
+export type CheckStatus = 'pass' | 'fail' | 'error' | 'skip';
+
+/** What a rule concludes. `evidence` is what dojo saw; it never holds the fix. */
+export interface Finding {
+  status: CheckStatus;
+  summary: string;
+  evidence?: string[];
+}
+
+export interface CheckTarget {
+  lab: string;
+  workspace: Workspace;
+  service: ServiceTarget;
+}
+
+export interface PromptApi {
+  select(q: { message: string; choices: string[] }): Promise<string>;
+}
+
+/** A check kind: which facts it needs, and a pure rule over them. Registered in kinds/index.ts. */
+export interface CheckKind<P = Record<string, unknown>> {
+  name: string;
+  description: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  params: ZodType<P, ZodTypeDef, any>;
+  needs(target: CheckTarget, params: P): FactRequest[];
+  evaluate(facts: Facts, target: CheckTarget, params: P): Finding;
+  /** Kinds that ask the student something; `skip` without a terminal. */
+  interact?(target: CheckTarget, params: P, prompt: PromptApi): Promise<Finding>;
+}
+
+export const pass = (summary: string, evidence?: string[]): Finding => ({ status: 'pass', summary, evidence });
+export const fail = (summary: string, evidence?: string[]): Finding => ({ status: 'fail', summary, evidence });
+export const error = (summary: string, evidence?: string[]): Finding => ({ status: 'error', summary, evidence });
+export const skip = (summary: string): Finding => ({ status: 'skip', summary });
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyKind = CheckKind<any>;

@@ -1,0 +1,71 @@
+import { Command, Option } from 'commander';
+import { resolveGlobals, type GlobalOptions } from './context.js';
+import type { Result } from './render/index.js';
+
+const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+
+async function confirmPrompt(message: string): Promise<boolean> {
+  const { confirm } = await import('@inquirer/prompts');
+  return confirm({ message, default: false });
+}
+
+/** Wires commander to the commands; returns the command's data (rendering happens in index.ts). */
+export function buildProgram(onResult: (r: Result, g: GlobalOptions) => void): Command {
+  const program = new Command('dojo')
+    .description('A Socratic tutor and lab checker for the Docker module.')
+    .version('0.1.0')
+    .option('-w, --workspace <dir>', 'your project folder (default: current directory)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
+    .option('--ci', 'no prompts, no colors (also implied by CI=true or a non-TTY stdin)')
+    .option('--course <dir>', 'a course folder other than the built-in one')
+    .showHelpAfterError('(run `dojo --help` for usage)')
+    .exitOverride();
+
+  const globals = (cmd: Command) => resolveGlobals(cmd.optsWithGlobals());
+  const act = <A extends unknown[]>(fn: (g: GlobalOptions, ...args: A) => Promise<Result>) =>
+    async (...args: unknown[]) => {
+      const cmd = args[args.length - 1] as Command;
+      const g = globals(cmd);
+      onResult(await fn(g, ...(args.slice(0, -1) as A)), g);
+    };
+
+  program.command('list').description('labs and exercises with your progress')
+    .action(act(async (g) => (await import('./commands/list.js')).list(g)));
+
+  program.command('show').argument('<lab>', 'lab id, e.g. lab-01').description("a lab's instructions")
+    .action(act(async (g, lab: string) => (await import('./commands/show.js')).show(g, lab)));
+
+  program.command('hint').argument('<lab>').argument('[exercise]', 'exercise id, e.g. 2a (default: the one you are on)')
+    .description('the next hint on the ladder; deeper levels open after failed check attempts')
+    .option('--answer', 'ask for the answer early (after at least one failed attempt; asks to confirm)')
+    .option('-y, --yes', 'confirm without a prompt')
+    .action(act(async (g, lab: string, exercise: string | undefined, o: { answer?: boolean; yes?: boolean }) =>
+      (await import('./commands/hint.js')).hint(g, lab, { exercise, answer: o.answer, yes: o.yes, confirm: confirmPrompt })));
+
+  program.command('check').argument('<lab>').description("run a lab's checks against your files and Docker engine")
+    .option('-e, --exercise <id>', 'only the checks of one exercise')
+    .option('--only <ids>', 'only these check ids (comma-separated)', list)
+    .option('--skip <ids>', 'skip these check ids (comma-separated)', list)
+    .action(act(async (g, lab: string, o: { exercise?: string; only?: string[]; skip?: string[] }) =>
+      (await import('./commands/check.js')).check(g, lab, o)));
+
+  program.command('checklist').description('the module exit gate (reserved: arrives in a later version)')
+    .action(act(async (g) => (await import('./commands/checklist.js')).checklist(g)));
+
+  program.command('status').description('attempts, hints seen and answers revealed, per exercise')
+    .action(act(async (g) => (await import('./commands/status.js')).status(g)));
+
+  program.command('reset').argument('[lab]', 'one lab (default: all)').description('forget progress')
+    .option('-y, --yes', 'confirm without a prompt')
+    .action(act(async (g, lab: string | undefined, o: { yes?: boolean }) =>
+      (await import('./commands/reset.js')).reset(g, lab, { yes: o.yes, confirm: confirmPrompt })));
+
+  program.command('doctor').description('is the Docker engine reachable? which endpoint and versions? compose?')
+    .action(act(async (g) => (await import('./commands/doctor.js')).doctor(g)));
+
+  program.command('validate').argument('[dir]', 'course folder (default: the built-in course)')
+    .description('for course authors: schema and cross-reference checks of labs, hints and checks')
+    .action(act(async (g, dir: string | undefined) => (await import('./commands/validate.js')).validate(g, dir)));
+
+  return program;
+}

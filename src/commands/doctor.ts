@@ -1,0 +1,51 @@
+import type { GlobalOptions } from '../context.js';
+import { DojoError, ExitCode } from '../errors.js';
+import { resolveEndpoint } from '../engine/endpoint.js';
+import { TEMP_LABEL } from '../engine/cleanup.js';
+
+export interface DoctorResult {
+  type: 'doctor';
+  ok: boolean;
+  endpoint: { url: string; source: string };
+  engine: { reachable: boolean; version?: string; apiVersion?: string; os?: string; arch?: string; error?: string };
+  compose: { v2: string | null; v1: string | null };
+  leftovers: number;
+  exitCode: number;
+  notices: string[];
+}
+
+export async function doctor(_g: GlobalOptions): Promise<DoctorResult> {
+  const endpoint = resolveEndpoint();
+  const { connectEngine } = await import('../engine/client.js');
+  const [engineInfo, compose] = await Promise.all([
+    connectEngine().then(
+      async (e) => {
+        const leftovers = await e.docker.listContainers({ all: true, filters: { label: [`${TEMP_LABEL}=1`] } }).catch(() => []);
+        return { reachable: true, version: e.version.Version, apiVersion: e.version.ApiVersion, os: e.version.Os, arch: e.version.Arch, leftovers: leftovers.length };
+      },
+      (err: unknown) => ({ reachable: false, error: err instanceof DojoError ? err.message : String(err), leftovers: 0 }),
+    ),
+    composeVersions(),
+  ]);
+  const { leftovers, ...engine } = engineInfo;
+  return {
+    type: 'doctor',
+    ok: engine.reachable,
+    endpoint,
+    engine,
+    compose,
+    leftovers,
+    exitCode: engine.reachable ? ExitCode.ok : ExitCode.engineUnreachable,
+    notices: [],
+  };
+}
+
+async function composeVersions(): Promise<DoctorResult['compose']> {
+  const { execa } = await import('execa');
+  const run = async (cmd: string, args: string[]) => {
+    const r = await execa(cmd, args, { reject: false, timeout: 10_000 }).catch(() => null);
+    return r && r.exitCode === 0 ? String(r.stdout).trim().split('\n')[0]! : null;
+  };
+  const [v2, v1] = await Promise.all([run('docker', ['compose', 'version', '--short']), run('docker-compose', ['--version'])]);
+  return { v2, v1 };
+}

@@ -1,0 +1,44 @@
+import { loadCourse } from '../content/load.js';
+import { findLab, type Course, type Lab } from '../content/types.js';
+import { usageError } from '../errors.js';
+import type { GlobalOptions } from '../context.js';
+import type { ExerciseState, State } from '../state/types.js';
+
+export const openCourse = (g: GlobalOptions): Course => loadCourse(g.course);
+
+export function requireLab(course: Course, id: string): Lab {
+  const lab = findLab(course, id);
+  if (!lab) {
+    throw usageError(`no lab "${id}" in this course`, `Known labs: ${course.labs.map((l) => l.meta.id).join(', ')}. Try \`dojo list\`.`);
+  }
+  return lab;
+}
+
+export function requireExercise(lab: Lab, id: string): string {
+  if (!lab.meta.exercises.some((e) => e.id === id)) {
+    throw usageError(
+      `${lab.meta.id} has no exercise "${id}"`,
+      `Its exercises: ${lab.meta.exercises.map((e) => e.id).join(', ')}.`,
+    );
+  }
+  return id;
+}
+
+export type ExerciseStatus = 'not-started' | 'failing' | 'passed';
+
+export function exerciseStatus(ex: ExerciseState | undefined): ExerciseStatus {
+  if (ex?.passedAt && ex.lastResult !== 'fail') return 'passed';
+  if (!ex || ex.attempts === 0) return 'not-started';
+  return 'failing';
+}
+
+/** The exercise a student most likely means: the one that failed last, else the first not passed. */
+export function defaultExercise(lab: Lab, state: State): string {
+  const exercises = state.labs[lab.meta.id]?.exercises ?? {};
+  const failing = Object.entries(exercises)
+    .filter(([, e]) => e.lastResult === 'fail' && e.lastRunAt)
+    .sort(([, a], [, b]) => String(b.lastRunAt).localeCompare(String(a.lastRunAt)));
+  if (failing[0]) return failing[0][0];
+  const open = lab.meta.exercises.find((e) => exerciseStatus(exercises[e.id]) !== 'passed');
+  return (open ?? lab.meta.exercises[lab.meta.exercises.length - 1]!).id;
+}

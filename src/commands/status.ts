@@ -1,0 +1,52 @@
+import type { GlobalOptions } from '../context.js';
+import { readState, statePath } from '../state/store.js';
+import { exerciseStatus, openCourse, type ExerciseStatus } from './shared.js';
+
+export interface StatusResult {
+  type: 'status';
+  stateFile: string;
+  labs: {
+    id: string;
+    title: string;
+    exercises: {
+      id: string;
+      status: ExerciseStatus;
+      attempts: number;
+      failedAttempts: number;
+      levelsSeen: number[];
+      answerRevealed: boolean;
+      lastResult: string | null;
+      passedAt: string | null;
+    }[];
+  }[];
+  answersRevealed: { lab: string; exercise: string; at: string | null }[];
+  notices: string[];
+}
+
+export async function status(g: GlobalOptions): Promise<StatusResult> {
+  const course = openCourse(g);
+  const { state, notices } = readState(g.workspace);
+  const labs = course.labs.map((lab) => ({
+    id: lab.meta.id,
+    title: lab.meta.title,
+    exercises: lab.meta.exercises.map((e) => {
+      const s = state.labs[lab.meta.id]?.exercises[e.id];
+      return {
+        id: e.id,
+        status: exerciseStatus(s),
+        attempts: s?.attempts ?? 0,
+        failedAttempts: s?.failedAttempts ?? 0,
+        levelsSeen: [...(s?.levelsSeen ?? [])].sort(),
+        answerRevealed: s?.answerRevealed ?? false,
+        lastResult: s?.lastResult ?? null,
+        passedAt: s?.passedAt ?? null,
+      };
+    }),
+  }));
+  const answersRevealed = labs.flatMap((l) =>
+    l.exercises
+      .filter((e) => e.answerRevealed)
+      .map((e) => ({ lab: l.id, exercise: e.id, at: state.labs[l.id]?.exercises[e.id]?.answerRevealedAt ?? null })),
+  );
+  return { type: 'status', stateFile: statePath(g.workspace), labs, answersRevealed, notices };
+}

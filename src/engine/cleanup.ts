@@ -1,0 +1,46 @@
+/**
+ * Everything dojo creates in the engine is registered here and removed in `finally`, on
+ * SIGINT/SIGTERM too. Students' own objects are never registered, so never touched.
+ */
+export const TEMP_LABEL = 'io.dojo.temp';
+
+type Task = () => Promise<unknown>;
+const pending = new Map<number, { what: string; task: Task }>();
+let nextId = 1;
+let installed = false;
+
+export function labels(purpose: string): Record<string, string> {
+  return { [TEMP_LABEL]: '1', 'io.dojo.purpose': purpose, 'io.dojo.pid': String(process.pid) };
+}
+
+/** Registers a removal; returns a function that runs it once and unregisters it. */
+export function track(what: string, task: Task): () => Promise<void> {
+  installSignalHandlers();
+  const id = nextId++;
+  pending.set(id, { what, task });
+  return async () => {
+    if (!pending.delete(id)) return;
+    await task().catch(() => undefined);
+  };
+}
+
+export async function cleanupAll(): Promise<void> {
+  const tasks = [...pending.values()];
+  pending.clear();
+  await Promise.all(tasks.map((t) => t.task().catch(() => undefined)));
+}
+
+export const pendingCleanups = (): string[] => [...pending.values()].map((t) => t.what);
+
+function installSignalHandlers(): void {
+  if (installed) return;
+  installed = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\ndojo: ${signal}: removing what dojo created in the engine…\n`);
+      const hardStop = setTimeout(() => process.exit(code), 15_000);
+      hardStop.unref();
+      void cleanupAll().finally(() => process.exit(code));
+    });
+  }
+}

@@ -1,0 +1,57 @@
+export const ExitCode = {
+  ok: 0,
+  checkFailed: 1,
+  badInput: 2,
+  engineUnreachable: 3,
+  interrupted: 130,
+} as const;
+
+export interface Location {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** The only error type the entry point prints: code, message for people, suggestion, exit code. */
+export class DojoError extends Error {
+  readonly code: string;
+  readonly suggestion?: string;
+  readonly exitCode: number;
+  readonly location?: Location;
+  readonly details: string[];
+
+  constructor(opts: {
+    code: string;
+    message: string;
+    suggestion?: string;
+    exitCode?: number;
+    location?: Location;
+    details?: string[];
+  }) {
+    super(opts.message);
+    this.name = 'DojoError';
+    this.code = opts.code;
+    this.suggestion = opts.suggestion;
+    this.exitCode = opts.exitCode ?? ExitCode.badInput;
+    this.location = opts.location;
+    this.details = opts.details ?? [];
+  }
+}
+
+export function formatLocation(loc: Location): string {
+  if (loc.line === undefined) return loc.file;
+  return loc.column === undefined ? `${loc.file}:${loc.line}` : `${loc.file}:${loc.line}:${loc.column}`;
+}
+
+export function usageError(message: string, suggestion?: string): DojoError {
+  return new DojoError({ code: 'E_USAGE', message, suggestion, exitCode: ExitCode.badInput });
+}
+
+export function engineUnreachable(endpoint: string, cause: string): DojoError {
+  return new DojoError({
+    code: 'E_ENGINE_UNREACHABLE',
+    message: `The Docker engine at ${endpoint} does not answer (${cause}).`,
+    suggestion: 'Start Docker (or dockerd), or point DOCKER_HOST at your engine, then run `dojo doctor`.',
+    exitCode: ExitCode.engineUnreachable,
+  });
+}
