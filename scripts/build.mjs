@@ -14,7 +14,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['dockerode', 'dockerfile-ast', 'execa', '@inquirer/prompts', 'tar-stream', '@balena/dockerignore'],
+  external: ['dockerode', 'dockerfile-ast', 'execa', '@inquirer/prompts', 'tar-stream', 'tar-fs', '@balena/dockerignore'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });

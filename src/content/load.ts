@@ -26,12 +26,13 @@ export function loadCourseWithIssues(dir: string, kinds?: KindCatalog): LoadResu
       return fn();
     } catch (err) {
       if (!(err instanceof DojoError)) throw err;
-      issues.push({ location: err.location ?? { file: dir }, message: err.message.replace(/^\S+:\d+(:\d+)?: /, ''), example: err.suggestion });
+      issues.push({ location: err.location ?? { file: dir }, message: err.message.replace(/^\S+:\d+(:\d+)?: /, ''), hint: err.suggestion });
       return undefined;
     }
   };
 
   const labs: Lab[] = [];
+  const labNames = new Set(listFiles(labsDir, '.md').map((n) => basename(n, '.md')));
   for (const name of listFiles(labsDir, '.md')) {
     const file = join(labsDir, name);
     const lab = guard(() => collect(parseMarkdownFile(file, labFrontMatter, examples.lab)));
@@ -52,7 +53,7 @@ export function loadCourseWithIssues(dir: string, kinds?: KindCatalog): LoadResu
   for (const sub of ['hints', 'checks']) {
     for (const name of listFiles(join(dir, sub), '')) {
       const lab = name.replace(/\.ya?ml$/, '');
-      if (!name.match(/\.ya?ml$/) || !labs.some((l) => l.meta.id === lab)) {
+      if (!name.match(/\.ya?ml$/) || !labNames.has(lab)) {
         issues.push({ location: { file: join(dir, sub, name) }, message: `orphan file: no labs/${lab}.md uses it` });
       }
     }
@@ -74,7 +75,7 @@ export function contentError(dir: string, issues: ContentIssue[]): DojoError {
     code: 'E_CONTENT',
     message: first ? `${where(first)}: ${first.message}` : `the course at ${dir} has no labs`,
     details: issues.slice(1).map((i) => `${where(i)}: ${i.message}`),
-    suggestion: first?.example ? `Expected a form like:\n${first.example}` : 'Run `dojo validate` on the course for the full list.',
+    suggestion: first?.example ? `Expected a form like:\n${first.example}` : (first?.hint ?? 'Run `dojo validate` on the course for the full list.'),
     location: first?.location,
   });
 }

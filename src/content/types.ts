@@ -19,7 +19,10 @@ export interface Course {
 export interface ContentIssue {
   location: Location;
   message: string;
+  /** The right form, shown after the error. */
   example?: string;
+  /** Advice when there is no example to show. */
+  hint?: string;
 }
 
 export type { CheckDef, ExerciseHints, LabFrontMatter };

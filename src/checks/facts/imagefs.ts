@@ -31,16 +31,37 @@ export async function readImageFs(engine: Engine, image: ImageFacts, paths: stri
 }
 
 async function readEntrypoint(container: Docker.Container, image: ImageFacts): Promise<ImageFsFacts['entrypoint']> {
-  const { entrypoint, cmd, workingDir } = image.config;
+  const { entrypoint, cmd, workingDir, env } = image.config;
   const from = entrypoint?.length ? 'ENTRYPOINT' : 'CMD';
-  const argv0 = (entrypoint?.length ? entrypoint : cmd)?.[0];
-  if (!argv0 || argv0 === '/bin/sh' || argv0 === 'sh') return null;
-  const path = argv0.startsWith('/') ? argv0 : posix.join(workingDir || '/', argv0);
+  const argv0 = programOf(entrypoint?.length ? entrypoint : cmd);
+  if (!argv0) return null;
+  let path = posix.resolve(workingDir || '/', argv0);
+  if (!argv0.includes('/')) {
+    // A bare name is looked up on the image's PATH, as the runtime does.
+    const dirs = (env.find((e) => e.startsWith('PATH='))?.slice(5) ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':');
+    for (const dir of dirs) {
+      const candidate = posix.join(dir, argv0);
+      if ((await stat(container, candidate)).exists) {
+        path = candidate;
+        break;
+      }
+    }
+  }
   const s = await stat(container, path);
   if (!s.exists || s.isDir) return { path, from, stat: s, elf: null, interpreterExists: null };
   const elf = readElf(await readHead(container, s.linkTarget ? posix.resolve(posix.dirname(path), s.linkTarget) : path));
   const interpreterExists = elf.interpreter ? (await stat(container, elf.interpreter)).exists : null;
   return { path, from, stat: s, elf, interpreterExists };
+}
+
+/** The program a start command runs; for `/bin/sh -c "…"`, the first word that is not VAR=value. */
+export function programOf(argv: string[] | null): string | null {
+  if (!argv?.length) return null;
+  if (/^(\/bin\/)?(ba)?sh$/.test(argv[0]!) && argv[1] === '-c' && argv[2]) {
+    const words = argv[2].trim().split(/\s+/).filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) && w !== 'exec');
+    return words[0] ?? null;
+  }
+  return argv[0]!;
 }
 
 async function stat(container: Docker.Container, path: string): Promise<PathStat> {

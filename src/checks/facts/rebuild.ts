@@ -1,10 +1,11 @@
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, relative } from 'node:path';
+import { dirname, extname, join, relative } from 'node:path';
 import type { Engine } from '../../engine/client.js';
 import { labels, track } from '../../engine/cleanup.js';
 import { withTimeout } from '../../engine/timeout.js';
 import { parseBuildOutput } from './build-output.js';
+import { dockerignore } from './dockerignore-matcher.js';
 import type { ContextFacts } from './context.js';
 import { isManifest } from './manifests.js';
 import type { RebuildFacts } from './probe-model.js';
@@ -24,18 +25,38 @@ export async function rebuildProbe(
   const tmp = mkdtempSync(join(tmpdir(), 'dojo-rebuild-'));
   const removeTmp = track(`folder ${tmp}`, async () => rmSync(tmp, { recursive: true, force: true }));
   const tag = `dojo-probe/rebuild-${process.pid}-${Date.now().toString(36)}`;
+  // Intermediate images of a build stage are not parents of the final image, so removing the tags
+  // leaves them: remove every image the probe's builds printed that did not exist before it began.
+  const before = new Set((await engine.docker.listImages({ all: true })).map((i) => i.Id.replace('sha256:', '').slice(0, 12)));
+  const created: string[] = [];
   const untag = track(`images ${tag}:1,2`, async () => {
     for (const t of ['2', '1']) await engine.docker.getImage(`${tag}:${t}`).remove().catch(() => undefined);
+    for (const id of [...new Set(created)].reverse()) {
+      if (!before.has(id)) await engine.docker.getImage(id).remove().catch(() => undefined);
+    }
   });
   try {
-    cpSync(context.dir, tmp, { recursive: true, filter: (src) => !/[\\/](\.git|\.dojo|node_modules)$/.test(src) });
-    let dockerfileRel = relative(context.dir, dockerfile);
-    if (dockerfileRel.startsWith('..')) {
-      dockerfileRel = 'Dockerfile.dojo-probe';
-      copyFileSync(dockerfile, join(tmp, dockerfileRel));
-    }
-    const source = pickSource(context);
-    const build = async (n: string) => withTimeout(buildOnce(engine, tmp, dockerfileRel, buildArgs, `${tag}:${n}`), timeoutSec * 1000, `probe build ${n}`);
+    // Send what the docker CLI would: the context minus .dockerignore matches, plus the Dockerfile.
+    const ig = dockerignore(context.dockerignore.lines);
+    // The daemon itself drops .dockerignore and the Dockerfile when they match the patterns, as it
+    // does for the CLI, so the probe's first build hits the same cache as the student's own build.
+    cpSync(context.dir, tmp, {
+      recursive: true,
+      filter: (src) => {
+        const rel = relative(context.dir, src).split('\\').join('/');
+        return rel === '' || rel === '.dockerignore' || !ig.ignores(rel);
+      },
+    });
+    let dockerfileRel = relative(context.dir, dockerfile).split('\\').join('/');
+    if (dockerfileRel.startsWith('..')) dockerfileRel = 'Dockerfile.dojo-probe';
+    mkdirSync(dirname(join(tmp, dockerfileRel)), { recursive: true });
+    copyFileSync(dockerfile, join(tmp, dockerfileRel));
+    const source = pickSource(context, (f) => !ig.ignores(f));
+    const build = async (n: string) => {
+      const out = await withTimeout(buildOnce(engine, tmp, dockerfileRel, buildArgs, `${tag}:${n}`), timeoutSec * 1000, `probe build ${n}`);
+      created.push(...out.imageIds);
+      return out;
+    };
     const first = await build('1');
     if (first.error) return { builder: first.builder, changedFile: source, first: first.steps, second: [], error: first.error, outputTail: first.tail };
     if (source) appendFileSync(join(tmp, source), `\n${COMMENT[extname(source)] ?? '#'} dojo cache probe ${Date.now()}\n`);
@@ -48,8 +69,9 @@ export async function rebuildProbe(
 }
 
 async function buildOnce(engine: Engine, dir: string, dockerfile: string, buildargs: Record<string, string>, t: string) {
+  const { pack } = await import('tar-fs');
   const stream = (await engine.docker.buildImage(
-    { context: dir, src: readdirSync(dir) },
+    pack(dir) as unknown as NodeJS.ReadableStream,
     { t, dockerfile, buildargs, labels: labels('rebuild'), rm: true, forcerm: true, version: '1' } as never,
   )) as unknown as NodeJS.ReadableStream;
   const events = await new Promise<{ stream?: string; error?: string; errorDetail?: { message?: string } }[]>((resolve, reject) =>
@@ -59,10 +81,11 @@ async function buildOnce(engine: Engine, dir: string, dockerfile: string, builda
   const failure = events.find((e) => e.error || e.errorDetail);
   const { builder, steps } = parseBuildOutput(text);
   const tail = text.split('\n').filter((l) => l.trim()).slice(-8);
-  return { builder, steps, error: failure ? (failure.errorDetail?.message ?? failure.error ?? 'build failed') : null, tail };
+  const imageIds = [...text.matchAll(/^ ---> ([0-9a-f]{12})\s*$/gm)].map((m) => m[1]!);
+  return { builder, steps, error: failure ? (failure.errorDetail?.message ?? failure.error ?? 'build failed') : null, tail, imageIds };
 }
 
-function pickSource(context: ContextFacts): string | null {
-  const candidates = context.files.filter((f) => COMMENT[extname(f)] && !isManifest(f) && !/(^|\/)(vendor|testdata)\//.test(f) && !f.endsWith('_test.go'));
+function pickSource(context: ContextFacts, sent: (f: string) => boolean): string | null {
+  const candidates = context.files.filter((f) => sent(f) && COMMENT[extname(f)] && !isManifest(f) && !/(^|\/)(vendor|testdata)\//.test(f) && !f.endsWith('_test.go'));
   return candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0] ?? null;
 }

@@ -1,7 +1,4 @@
-import ignoreModule from '@balena/dockerignore';
-
-// The package is CommonJS (module.exports = factory) while its types declare a default export.
-const dockerignore = ((ignoreModule as unknown as { default?: typeof ignoreModule }).default ?? ignoreModule) as unknown as typeof ignoreModule.default;
+import { dockerignore } from '../facts/dockerignore-matcher.js';
 import { z } from 'zod';
 import { contextReq, relPath } from './common.js';
 import { error, fail, pass, type CheckKind } from '../types.js';
@@ -30,7 +27,7 @@ export const dockerignoreKind: CheckKind<z.infer<typeof params>> = {
         ...(present.length ? [`the engine would receive: ${present.join(', ')}`] : []),
       ]);
     }
-    const ig = dockerignore({ ignorecase: false }).add(ctx.dockerignore.lines);
+    const ig = dockerignore(ctx.dockerignore.lines);
     const probes = new Set([...p.mustExclude, ...envFiles.map((f) => f.replace(/\/$/, ''))]);
     const leaks = [...probes].filter((path) => !ig.ignores(path) || (p.mustExclude.includes(path) && !ig.ignores(`${path}/x`) && ctx.files.includes(`${path}/`)));
     if (leaks.length) {
@@ -47,7 +44,7 @@ function decidingLine(lines: string[], path: string, file: string): string {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
     const pattern = line.startsWith('!') ? line.slice(1) : line;
-    if (dockerignore().add(pattern).ignores(path)) decided = `${file}:${i + 1}  "${line}" ${line.startsWith('!') ? 're-includes' : 'matches'} ${path}`;
+    if (dockerignore([pattern]).ignores(path)) decided = `${file}:${i + 1}  "${line}" ${line.startsWith('!') ? 're-includes' : 'matches'} ${path}`;
   });
   return decided ?? `${path}: no pattern in ${file} matches it`;
 }

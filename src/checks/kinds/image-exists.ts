@@ -9,5 +9,5 @@ export const imageExists: CheckKind<Record<string, never>> = {
   params: z.object({}).strict(),
   needs: (t) => [imageReq(t)],
   evaluate: (facts, t) =>
-    withImage(facts, t, (img) => pass(`${t.service.image} is built: ${img.id.replace('sha256:', '').slice(0, 12)}, ${mb(img.size)}, ${img.layers} layers`)),
+    withImage(facts, t, (img) => pass(`${t.service.image} is built: ${img.id.replace('sha256:', '').slice(0, 12)}, ${mb(img.size)}, ${img.layers} layer${img.layers === 1 ? '' : 's'}`)),
 };

@@ -18,7 +18,7 @@ export const imageSize: CheckKind<z.infer<typeof params>> = {
         .filter((h) => h.size > 0)
         .sort((a, b) => b.size - a.size)
         .slice(0, 3)
-        .map((h) => `  ${mb(h.size).padStart(9)}  ${h.createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, '').replace(/\s+/g, ' ').slice(0, 90)}`);
+        .map((h) => `  ${mb(h.size).padStart(9)}  ${h.createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, '').replace(/\s+/g, ' ').slice(0, 90) || '(imported base layer)'}`);
       return fail(`${t.service.image} is ${mb(img.size)}, over the ${p.budgetMb} MB budget`, [figure, 'largest layers:', ...largest]);
     }),
 };

@@ -23,7 +23,7 @@ export const noToolchain: CheckKind<z.infer<typeof params>> = {
       if (!found.length) return pass(`no compiler or build tool in ${t.service.image}`, [`looked for ${p.paths.length} paths: ${p.paths.join(', ')}`]);
       return fail(`${t.service.image} ships a build toolchain`, found.map((path) => {
         const s = fs.paths[path]!;
-        return `${path}${s.linkTarget ? ` -> ${s.linkTarget}` : ''}${s.size ? ` (${(s.size / 1_000_000).toFixed(1)} MB)` : ''}`;
+        return s.linkTarget ? `${path} -> ${s.linkTarget}` : `${path}${s.size ? ` (${(s.size / 1_000_000).toFixed(1)} MB)` : ''}`;
       }));
     }),
 };

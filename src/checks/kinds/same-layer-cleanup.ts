@@ -51,12 +51,28 @@ function imageOrNull(facts: Facts, t: CheckTarget): ImageFacts | null {
   }
 }
 
-/** Maps the final stage's instructions to their history rows (one row per instruction, newest first). */
+/**
+ * Maps the final stage's instructions to their history rows (newest first), walking both from the
+ * end; rows for labels added at build time (`--label`) have no instruction and are passed over.
+ */
 function layerSizes(chain: DfInstruction[], img: ImageFacts | null): Map<DfInstruction, number> {
   const sizes = new Map<DfInstruction, number>();
-  if (!img || img.history.length < chain.length) return sizes;
-  const rows = img.history.slice(0, chain.length).reverse();
-  const aligned = chain.every((ins, k) => rows[k]!.createdBy.includes(ins.keyword === 'RUN' ? '' : ins.keyword));
-  if (aligned) chain.forEach((ins, k) => sizes.set(ins, rows[k]!.size));
+  if (!img) return sizes;
+  let k = chain.length - 1;
+  for (const row of img.history) {
+    if (k < 0) break;
+    const ins = chain[k]!;
+    if (rowMatches(row.createdBy, ins.keyword)) {
+      sizes.set(ins, row.size);
+      k--;
+    } else if (!/(#\(nop\)\s*|^)LABEL\b/.test(row.createdBy)) {
+      return new Map(); // not aligned: better no sizes than wrong ones
+    }
+  }
   return sizes;
+}
+
+function rowMatches(createdBy: string, keyword: string): boolean {
+  if (keyword === 'RUN') return !createdBy.includes('#(nop)') && (/\/bin\/sh -c|^RUN\b/.test(createdBy) || createdBy.startsWith('|'));
+  return new RegExp(`(#\\(nop\\)\\s*|^)${keyword}\\b`).test(createdBy);
 }
