@@ -1,0 +1,21 @@
+import { execa } from 'execa';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../../bin/dojo.js', import.meta.url));
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json: <T = any>() => T; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Runs the built CLI the way CI does: no TTY, CI=true, no colors. */
+export async function dojo(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const r = await execa('node', [BIN, ...args], {
+    reject: false,
+    env: { FORCE_COLOR: '0', CI: 'true', ...env },
+    stdin: 'ignore',
+  });
+  return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), json: () => JSON.parse(String(r.stdout)) };
+}
