@@ -1,0 +1,107 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, dojo } from '../support/cli.js';
+import { copyBeforeDeps, tempWorkspace } from '../support/workspace.js';
+
+const COURSE = join(BIN, '..', '..');
+const copyCourse = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dojo-course-'));
+  for (const d of ['labs', 'hints', 'checks']) cpSync(join(COURSE, d), join(dir, d), { recursive: true });
+  return dir;
+};
+
+describe('progress file', () => {
+  it('moves a corrupt state file aside with a message instead of overwriting it', async () => {
+    const ws = tempWorkspace({ '.dojo/state.json': '{ not json' });
+    const r = await dojo(['hint', 'lab-01', '-w', ws]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/is not valid JSON.*moved to .*\.bak/);
+    const kept = readdirSync(join(ws, '.dojo')).find((f) => f.endsWith('.bak'))!;
+    expect(readFileSync(join(ws, '.dojo', kept), 'utf8')).toBe('{ not json');
+  });
+
+  it('does not downgrade a state file written by a newer dojo', async () => {
+    const ws = tempWorkspace({ '.dojo/state.json': JSON.stringify({ version: 99, labs: {} }) });
+    const r = await dojo(['status', '-w', ws]);
+    expect(r.stderr).toContain('written by a newer dojo (state version 99');
+  });
+});
+
+describe('bad input: clear errors, exit 2, no stack traces', () => {
+  it('names file:line:column of a bad dojo.yaml', async () => {
+    const ws = tempWorkspace({ ...copyBeforeDeps, 'dojo.yaml': 'services:\n  api-service:\n    imag: "x"\n' });
+    const r = await dojo(['check', 'lab-02', '--only', 'layer-order', '-w', ws]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/dojo\.yaml:3:5: .*imag/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('validate lists every content problem with file:line', async () => {
+    const course = copyCourse();
+    writeFileSync(join(course, 'hints/lab-01.yaml'), readFileSync(join(course, 'hints/lab-01.yaml'), 'utf8').replace('    level3:', '  level3:'));
+    const checks = readFileSync(join(course, 'checks/lab-02.yaml'), 'utf8').replace('kind: image-size', 'kind: image-sise').replace('mistake: cgo-on-scratch', 'mistake: nope');
+    writeFileSync(join(course, 'checks/lab-02.yaml'), checks);
+    writeFileSync(join(course, 'checks/lab-09.yaml'), 'lab: lab-09\nchecks: []\n');
+    const r = await dojo(['validate', course]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/hints\/lab-01\.yaml:\d+:\d+: invalid YAML/);
+    expect(r.stdout).toMatch(/checks\/lab-02\.yaml:\d+:\d+: check image-size: unknown kind image-sise/);
+    expect(r.stdout).toMatch(/check static-binary: unknown mistake nope/);
+    expect(r.stdout).toMatch(/checks\/lab-09\.yaml: orphan file/);
+  });
+
+  it('a schema error names the line and shows the right form', async () => {
+    const course = copyCourse();
+    writeFileSync(join(course, 'checks/lab-01.yaml'), readFileSync(join(course, 'checks/lab-01.yaml'), 'utf8').replace('  - id: exec-form\n    exercise: 1b', '  - id: Exec Form\n    exercise: 1b'));
+    const r = await dojo(['list', '--course', course]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/checks\/lab-01\.yaml:\d+:\d+: checks\.\d+\.id: use lower-case letters/);
+    expect(r.stderr).toContain('Expected a form like:');
+  });
+
+  it('unknown lab, unknown option, junit outside check, reserved checklist', async () => {
+    const ws = tempWorkspace({});
+    const unknown = await dojo(['hint', 'lab-42', '-w', ws]);
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('Known labs: lab-01, lab-02')]);
+    expect((await dojo(['list', '--bogus'])).code).toBe(2);
+    expect((await dojo(['list', '--format', 'junit', '-w', ws])).code).toBe(2);
+    expect((await dojo(['checklist', '-w', ws])).code).toBe(2);
+  });
+
+  it('prints machine-readable errors with --format json', async () => {
+    const r = await dojo(['hint', 'lab-42', '--format', 'json', '-w', tempWorkspace({})]);
+    expect(r.json()).toMatchObject({ error: { code: 'E_USAGE', message: expect.stringContaining('lab-42') } });
+  });
+});
+
+describe('list and show', () => {
+  it('list --format json gives labs with ids and exercises', async () => {
+    const r = (await dojo(['list', '--format', 'json', '-w', tempWorkspace({})])).json();
+    expect(r.labs.map((l: { id: string }) => l.id)).toEqual(['lab-01', 'lab-02']);
+    expect(r.labs[0].exercises[0]).toEqual({ id: '1a', title: expect.any(String), status: 'not-started' });
+  });
+
+  it('show renders the instructions; --format json gives the metadata', async () => {
+    const text = await dojo(['show', 'lab-01']);
+    expect(text.stdout).toContain('Exercise 1b: your first Dockerfile');
+    expect(text.stdout).not.toContain('```');
+    const meta = (await dojo(['show', 'lab-02', '--format', 'json'])).json();
+    expect(meta).toMatchObject({ id: 'lab-02', targets: { services: ['api-service'] }, hasChecks: expect.arrayContaining(['cache-reuse']) });
+  });
+});
+
+describe('start-up cost', () => {
+  it('dojo hint and dojo list never load the engine libraries', async () => {
+    const probe = join(mkdtempSync(join(tmpdir(), 'dojo-probe-')), 'probe.cjs');
+    writeFileSync(probe, `process.on('exit', () => { const heavy = Object.keys(require.cache).filter((k) => /node_modules\\/(dockerode|docker-modem|ssh2|dockerfile-ast|execa|@inquirer)\\//.test(k)); if (heavy.length) process.stderr.write('LOADED ' + heavy[0] + '\\n'); });`);
+    const ws = tempWorkspace({});
+    for (const args of [['hint', 'lab-01'], ['list']]) {
+      const r = await dojo([...args, '-w', ws], { NODE_OPTIONS: `--require ${probe}` });
+      expect(r.code).toBe(0);
+      expect(r.stderr).not.toContain('LOADED');
+    }
+    expect(existsSync(probe)).toBe(true);
+  });
+});
