@@ -21,11 +21,12 @@ export const cacheReuse: CheckKind<z.infer<typeof params>> = {
     const changed = `changed only ${probe.changedFile} between two builds (${probe.builder} builder)`;
     const install = probe.second.find((s) => DEPENDENCY_INSTALL.test(s.instruction));
     if (!install) {
-      const firstMiss = probe.second.find((s) => !s.cached && !/^FROM/i.test(s.instruction));
+      const firstMiss = probe.second.find((s) => !s.cached && !/^(FROM|ARG)\b/i.test(s.instruction));
       return fail('no dependency-install step in the build', [changed, ...(firstMiss ? [`first step rebuilt: ${firstMiss.index}/${firstMiss.total} ${firstMiss.instruction}`] : [])]);
     }
     if (install.cached) return pass(`step ${install.index}/${install.total} "${install.instruction}" came from cache`, [changed]);
-    const firstMiss = probe.second.find((s) => !s.cached && !/^FROM/i.test(s.instruction));
+    // FROM and global ARG steps never report a cache hit in the classic builder.
+    const firstMiss = probe.second.find((s) => !s.cached && s.index < install.index && !/^(FROM|ARG)\b/i.test(s.instruction));
     return fail(`step ${install.index}/${install.total} "${install.instruction}" ran again`, [
       changed,
       ...(firstMiss ? [`the cache broke at step ${firstMiss.index}/${firstMiss.total}: ${firstMiss.instruction}`] : []),

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, dojo } from '../support/cli.js';
+// @ts-expect-error plain ESM module shared with the benchmark
+import { WORK } from '../support/fixtures.mjs';
+
+const SHELL_FORM = `${WORK}/shell-form`;
+const SECRET = 'hunter2-in-cmd-line';
+
+describe('output formats', () => {
+  it('text: one line per check, evidence, the guiding question, never the answer', async () => {
+    const r = await dojo(['check', 'lab-01', '-w', SHELL_FORM]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ exec-form');
+    expect(r.stdout).toMatch(/api-service\/Dockerfile:12 {2}CMD DB_PASSWORD=\*{4} \/app\/api-service/);
+    expect(r.stdout).toContain('? Run `docker top`');
+    expect(r.stdout).toMatch(/FAIL lab-01: 4 passed, 1 failed, 1 skipped/);
+    const hints = readFileSync(join(BIN, '../../hints/lab-01.yaml'), 'utf8');
+    expect(hints).toContain('CMD ["api-service"]');
+    expect(r.stdout).not.toContain('CMD ["api-service"]');
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('json follows the documented contract', async () => {
+    const json = (await dojo(['check', 'lab-01', '-w', SHELL_FORM, '--format', 'json'])).json();
+    expect(Object.keys(json)).toEqual(['lab', 'passed', 'exercises', 'checks', 'engine']);
+    expect(json.checks[2]).toEqual({
+      id: 'exec-form', exercise: '1b', kind: 'exec-form', service: 'api-service', status: 'fail',
+      summary: expect.any(String), evidence: [expect.stringContaining('Dockerfile:12')],
+      question: expect.stringContaining('?'), mistake: 'shell-form-cmd', durationMs: expect.any(Number),
+    });
+  });
+
+  it('junit: a testcase per check, failures and skips marked', async () => {
+    const r = await dojo(['check', 'lab-01', '-w', SHELL_FORM, '--format', 'junit']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^<\?xml/);
+    expect(r.stdout).toContain('<testsuite name="lab-01" tests="6" failures="1" errors="0" skipped="1"');
+    expect(r.stdout).toMatch(/<testcase classname="lab-01\.1b" name="exec-form" time="[\d.]+"><failure message=/);
+  });
+
+  it('redacts the secret value in every format', async () => {
+    for (const format of ['text', 'json', 'junit']) {
+      const r = await dojo(['check', 'lab-01', '-w', SHELL_FORM, '--format', format]);
+      expect(r.stdout + r.stderr, format).not.toContain(SECRET);
+    }
+    const state = readFileSync(join(SHELL_FORM, '.dojo/state.json'), 'utf8');
+    expect(state).not.toContain(SECRET);
+  });
+});
