@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-[ -d node_modules ] || npm ci --no-audit --no-fund
+[ -d node_modules ] || npm install --no-audit --no-fund
 
 if [ "${DOJO_TEST_NO_ENGINE:-0}" = 1 ]; then
   if [ "${CI:-}" = true ]; then echo "test: DOJO_TEST_NO_ENGINE=1 is refused under CI=true: CI must run the engine tests" >&2; exit 1; fi
