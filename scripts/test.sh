@@ -16,6 +16,7 @@ fi
 
 bash scripts/provision-engine.sh
 bash test/setup/fixture-images.sh
+npx tsc --noEmit -p .
 npm run build
 node bin/dojo.js validate
 node test/support/fixtures.mjs

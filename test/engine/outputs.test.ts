@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, dojo } from '../support/cli.js';
-// @ts-expect-error plain ESM module shared with the benchmark
 import { WORK } from '../support/fixtures.mjs';
 
 const SHELL_FORM = `${WORK}/shell-form`;

@@ -1,7 +1,6 @@
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, dojo } from '../support/cli.js';
-// @ts-expect-error plain ESM module shared with the benchmark
 import { GOOD, WORK } from '../support/fixtures.mjs';
 
 const docker = async (...args: string[]) => String((await execa('docker', args)).stdout).trim();

@@ -1,6 +1,5 @@
 // Engine tests never skip: no engine (or no fixture images) is a failure, with the reason.
 import { execa } from 'execa';
-// @ts-expect-error plain ESM module shared with the benchmark
 import { prepareAll } from '../support/fixtures.mjs';
 
 export default async function setup(): Promise<void> {

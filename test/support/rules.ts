@@ -36,7 +36,7 @@ export function judge(kind: AnyKind, given: Given, params: unknown = {}): Findin
   return kind.evaluate(facts, target, p);
 }
 
-export function image(over: Partial<ImageFacts> & { config?: Partial<ImageFacts['config']> } = {}): ImageFacts {
+export function image(over: Omit<Partial<ImageFacts>, 'config'> & { config?: Partial<ImageFacts['config']> } = {}): ImageFacts {
   return {
     ref: 'flowforge/api-service:dev', id: 'sha256:0123456789abcdef', size: 6_500_000, os: 'linux', architecture: 'amd64', layers: 1,
     history: [], ...over,

@@ -31,3 +31,17 @@ describe('build output', () => {
     expect(steps).toHaveLength(5);
   });
 });
+
+describe('the probe Dockerfile', () => {
+  it('ends right after the dependency-install instruction, continuation lines included', async () => {
+    const { cutAfterInstall } = await import('../../src/checks/facts/rebuild.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'dojo-cut-')), 'Dockerfile');
+    writeFileSync(file, 'FROM golang AS build\nCOPY go.mod ./\nRUN go mod download \\\n && go mod verify\nCOPY . .\nRUN go build -o /app .\nFROM scratch\n');
+    expect(cutAfterInstall(file, {})).toBe('FROM golang AS build\nCOPY go.mod ./\nRUN go mod download \\\n && go mod verify\n');
+    writeFileSync(file, 'FROM golang\nCOPY . .\nRUN go build .\n');
+    expect(cutAfterInstall(file, {})).toBe('FROM golang\nCOPY . .\nRUN go build .\n');
+  });
+});

@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative } from 'node:path';
 import type { Engine } from '../../engine/client.js';
@@ -6,8 +6,9 @@ import { labels, track } from '../../engine/cleanup.js';
 import { withTimeout } from '../../engine/timeout.js';
 import { parseBuildOutput } from './build-output.js';
 import { dockerignore } from './dockerignore-matcher.js';
+import { readDockerfile } from './dockerfile.js';
 import type { ContextFacts } from './context.js';
-import { isManifest } from './manifests.js';
+import { DEPENDENCY_INSTALL, isManifest } from './manifests.js';
 import type { RebuildFacts } from './probe-model.js';
 
 const COMMENT: Record<string, string> = {
@@ -30,9 +31,10 @@ export async function rebuildProbe(
   const before = new Set((await engine.docker.listImages({ all: true })).map((i) => i.Id.replace('sha256:', '').slice(0, 12)));
   const created: string[] = [];
   const untag = track(`images ${tag}:1,2`, async () => {
-    for (const t of ['2', '1']) await engine.docker.getImage(`${tag}:${t}`).remove().catch(() => undefined);
+    // noprune: untagging must never prune the student's own cached parent images.
+    for (const t of ['2', '1']) await engine.docker.getImage(`${tag}:${t}`).remove({ noprune: true }).catch(() => undefined);
     for (const id of [...new Set(created)].reverse()) {
-      if (!before.has(id)) await engine.docker.getImage(id).remove().catch(() => undefined);
+      if (!before.has(id)) await engine.docker.getImage(id).remove({ noprune: true }).catch(() => undefined);
     }
   });
   try {
@@ -50,7 +52,7 @@ export async function rebuildProbe(
     let dockerfileRel = relative(context.dir, dockerfile).split('\\').join('/');
     if (dockerfileRel.startsWith('..')) dockerfileRel = 'Dockerfile.dojo-probe';
     mkdirSync(dirname(join(tmp, dockerfileRel)), { recursive: true });
-    copyFileSync(dockerfile, join(tmp, dockerfileRel));
+    writeFileSync(join(tmp, dockerfileRel), cutAfterInstall(dockerfile, buildArgs));
     const source = pickSource(context, (f) => !ig.ignores(f));
     const build = async (n: string) => {
       const out = await withTimeout(buildOnce(engine, tmp, dockerfileRel, buildArgs, `${tag}:${n}`), timeoutSec * 1000, `probe build ${n}`);
@@ -68,21 +70,48 @@ export async function rebuildProbe(
   }
 }
 
+/**
+ * Only the dependency step's cache outcome matters, so the probe's copy of the Dockerfile ends right
+ * after that instruction: both builds finish there (no compile, no cancelled build racing the
+ * daemon) and every earlier step keeps the cache key it has in the student's own build.
+ */
+export function cutAfterInstall(dockerfile: string, buildArgs: Record<string, string>): string {
+  const text = readFileSync(dockerfile, 'utf8');
+  const facts = readDockerfile(dockerfile, buildArgs);
+  const install = facts.stages.flatMap((s) => s.instructions).find((i) => i.keyword === 'RUN' && DEPENDENCY_INSTALL.test(i.text));
+  return install ? text.split(/\r?\n/).slice(0, install.endLine).join('\n') + '\n' : text;
+}
+
 async function buildOnce(engine: Engine, dir: string, dockerfile: string, buildargs: Record<string, string>, t: string) {
   const { pack } = await import('tar-fs');
-  const stream = (await engine.docker.buildImage(
-    pack(dir) as unknown as NodeJS.ReadableStream,
-    { t, dockerfile, buildargs, labels: labels('rebuild'), rm: true, forcerm: true, version: '1' } as never,
-  )) as unknown as NodeJS.ReadableStream;
-  const events = await new Promise<{ stream?: string; error?: string; errorDetail?: { message?: string } }[]>((resolve, reject) =>
-    engine.docker.modem.followProgress(stream, (err: Error | null, out: { stream?: string }[]) => (err ? reject(err) : resolve(out))),
-  );
-  const text = events.map((e) => e.stream ?? '').join('');
-  const failure = events.find((e) => e.error || e.errorDetail);
+  const stream = (await engine.docker.buildImage(pack(dir) as unknown as NodeJS.ReadableStream, {
+    t, dockerfile, buildargs, labels: labels('rebuild'), rm: true, forcerm: true, version: '1',
+  } as never)) as unknown as NodeJS.ReadableStream;
+  let text = '';
+  let failure: string | null = null;
+  let pending = '';
+  await new Promise<void>((resolve, reject) => {
+    stream.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines.filter((l) => l.trim())) {
+        try {
+          const event = JSON.parse(line) as { stream?: string; error?: string; errorDetail?: { message?: string } };
+          text += event.stream ?? '';
+          if (event.error || event.errorDetail) failure = event.errorDetail?.message ?? event.error ?? 'build failed';
+        } catch {
+          text += line;
+        }
+      }
+    });
+    stream.on('end', () => resolve());
+    stream.on('error', reject);
+  });
   const { builder, steps } = parseBuildOutput(text);
   const tail = text.split('\n').filter((l) => l.trim()).slice(-8);
   const imageIds = [...text.matchAll(/^ ---> ([0-9a-f]{12})\s*$/gm)].map((m) => m[1]!);
-  return { builder, steps, error: failure ? (failure.errorDetail?.message ?? failure.error ?? 'build failed') : null, tail, imageIds };
+  return { builder, steps, error: failure, tail, imageIds };
 }
 
 function pickSource(context: ContextFacts, sent: (f: string) => boolean): string | null {

@@ -22,14 +22,15 @@ export const cacheReuse: CheckKind<z.infer<typeof params>> = {
     const install = probe.second.find((s) => DEPENDENCY_INSTALL.test(s.instruction));
     if (!install) {
       const firstMiss = probe.second.find((s) => !s.cached && !/^(FROM|ARG)\b/i.test(s.instruction));
-      return fail('no dependency-install step in the build', [changed, ...(firstMiss ? [`first step rebuilt: ${firstMiss.index}/${firstMiss.total} ${firstMiss.instruction}`] : [])]);
+      return fail('no dependency-install step in the build', [changed, ...(firstMiss ? [`first step rebuilt: ${firstMiss.instruction}`] : [])]);
     }
-    if (install.cached) return pass(`step ${install.index}/${install.total} "${install.instruction}" came from cache`, [changed]);
+    // Step numbers would refer to the probe's shortened copy of the Dockerfile, so name instructions.
+    if (install.cached) return pass(`"${install.instruction}" came from cache`, [changed]);
     // FROM and global ARG steps never report a cache hit in the classic builder.
     const firstMiss = probe.second.find((s) => !s.cached && s.index < install.index && !/^(FROM|ARG)\b/i.test(s.instruction));
-    return fail(`step ${install.index}/${install.total} "${install.instruction}" ran again`, [
+    return fail(`"${install.instruction}" ran again`, [
       changed,
-      ...(firstMiss ? [`the cache broke at step ${firstMiss.index}/${firstMiss.total}: ${firstMiss.instruction}`] : []),
+      ...(firstMiss ? [`the cache broke at: ${firstMiss.instruction}`] : []),
     ]);
   },
 };
