@@ -11,7 +11,8 @@ final_stage() { awk 'toupper($1)=="FROM"{buf=""} {buf=buf $0 "\n"} END{printf "%
 
 if [ "$lab" = lab-01 ]; then
   say dockerfile-parses "$(verdict grep -qi '^FROM ' "$df")"
-  say exec-form "$(verdict bash -c "! final_stage() { awk 'toupper(\$1)==\"FROM\"{buf=\"\"} {buf=buf \$0 \"\\n\"} END{printf \"%s\", buf}' '$df'; }; final_stage | grep -Ei '^(CMD|ENTRYPOINT) ' | grep -vE '^(CMD|ENTRYPOINT) +\['")"
+  startup=$(final_stage | grep -Ei '^(CMD|ENTRYPOINT) ')
+  if [ -n "$startup" ] && ! echo "$startup" | grep -qvE '^(CMD|ENTRYPOINT) +\['; then say exec-form pass; else say exec-form fail; fi
   say dockerignore "$(verdict bash -c "test -f '$ctx/.dockerignore' && grep -qxE '\.env\*?' '$ctx/.dockerignore' && ! grep -qx '!.env' '$ctx/.dockerignore' && grep -qx '.git' '$ctx/.dockerignore'")"
   say image-exists "$(verdict docker image inspect "$img")"
   cid=$(docker run -d --label io.dojo.temp=1 "$img" 2>/dev/null)

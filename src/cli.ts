@@ -10,7 +10,7 @@ async function confirmPrompt(message: string): Promise<boolean> {
 }
 
 /** Wires commander to the commands; returns the command's data (rendering happens in index.ts). */
-export function buildProgram(onResult: (r: Result, g: GlobalOptions) => void): Command {
+export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<void>): Command {
   const program = new Command('dojo')
     .description('A Socratic tutor and lab checker for the Docker module.')
     .version('0.1.0')
@@ -26,7 +26,7 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => void): C
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const g = globals(cmd);
-      onResult(await fn(g, ...(args.slice(0, -1) as A)), g);
+      await onResult(await fn(g, ...(args.slice(0, -1) as A)), g);
     };
 
   program.command('list').description('labs and exercises with your progress')

@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './cli.js';
 import { DojoError, ExitCode, formatLocation } from './errors.js';
 import { cleanupAll } from './engine/cleanup.js';
-import { render, type Result } from './render/index.js';
+import type { Result } from './render/index.js';
 import type { GlobalOptions } from './context.js';
 
 /** The one place that parses argv, catches errors, prints them and sets the exit code. */
@@ -10,7 +10,8 @@ async function main(argv: string[]): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const wantsJson = argv.includes('json') && argv.some((a) => a === '--format' || a === '-f' || a.startsWith('--format='));
   try {
-    const program = buildProgram((result: Result, g: GlobalOptions) => {
+    const program = buildProgram(async (result: Result, g: GlobalOptions) => {
+      const { render } = await import('./render/index.js');
       const out = render(result, g);
       process.stdout.write(out.stdout);
       process.stderr.write(out.stderr);
@@ -20,7 +21,9 @@ async function main(argv: string[]): Promise<number> {
   } catch (err) {
     exitCode = report(err, wantsJson);
   } finally {
+    const t = Date.now();
     await cleanupAll();
+    if (process.env.DOJO_DEBUG) process.stderr.write(`dojo: cleanup took ${Date.now() - t} ms, ${Math.round(performance.now())} ms since start\n`);
   }
   return exitCode;
 }

@@ -1,15 +1,13 @@
 import type { GlobalOptions } from '../context.js';
-import { loadCourse } from '../content/load.js';
 import type { Lab } from '../content/types.js';
 import { ExitCode } from '../errors.js';
-import { kindCatalog } from '../checks/catalog.js';
 import { redact } from '../checks/redact.js';
 import { runChecks, type RunReport } from '../checks/runner.js';
 import type { PromptApi } from '../checks/types.js';
 import { readState, writeState } from '../state/store.js';
 import { exerciseState, type State } from '../state/types.js';
 import { loadWorkspace } from '../workspace.js';
-import { requireExercise, requireLab } from './shared.js';
+import { openCourse, requireExercise, requireLab } from './shared.js';
 
 export interface CheckResult {
   type: 'check';
@@ -25,7 +23,9 @@ export interface CheckOptions {
 }
 
 export async function check(g: GlobalOptions, labId: string, opts: CheckOptions): Promise<CheckResult> {
-  const lab = requireLab(loadCourse(g.course, kindCatalog()), labId);
+  // Warm up: loading dockerode and the first engine round-trip overlap with reading the content.
+  void import('../engine/client.js').then((m) => m.connectEngine()).catch(() => undefined);
+  const lab = requireLab(await openCourse(g), labId);
   const ws = loadWorkspace(g.workspace);
   const exercise = opts.exercise ? requireExercise(lab, opts.exercise) : undefined;
   const only = exercise ? lab.checks.filter((c) => c.exercise === exercise && (!opts.only?.length || opts.only.includes(c.id))).map((c) => c.id) : opts.only;

@@ -30,7 +30,7 @@ export interface HintOptions {
 }
 
 export async function hint(g: GlobalOptions, labId: string, opts: HintOptions): Promise<HintResult> {
-  const lab = requireLab(openCourse(g), labId);
+  const lab = requireLab((await openCourse(g)), labId);
   const { state, notices } = readState(g.workspace);
   const exercise = opts.exercise ? requireExercise(lab, opts.exercise) : defaultExercise(lab, state);
   const id = lab.meta.id;

@@ -15,7 +15,7 @@ export interface ResetOptions {
 }
 
 export async function reset(g: GlobalOptions, labId: string | undefined, opts: ResetOptions): Promise<ResetResult> {
-  const course = openCourse(g);
+  const course = (await openCourse(g));
   const labs = labId ? [requireLab(course, labId).meta.id] : course.labs.map((l) => l.meta.id);
   const what = labId ? `your progress on ${labs[0]}` : 'all your progress (every lab)';
   const ok = opts.yes || (g.interactive && opts.confirm && (await opts.confirm(`Forget ${what}: attempts, hints seen and answers revealed?`)));

@@ -1,10 +1,22 @@
-import { loadCourse } from '../content/load.js';
+import { join } from 'node:path';
+import { CACHE_FILE, readCourseCache } from '../content/cache.js';
 import { findLab, type Course, type Lab } from '../content/types.js';
+import { builtinCourseDir } from '../context.js';
 import { usageError } from '../errors.js';
 import type { GlobalOptions } from '../context.js';
 import type { ExerciseState, State } from '../state/types.js';
 
-export const openCourse = (g: GlobalOptions): Course => loadCourse(g.course);
+/** The course, from the build-time cache when it is the built-in course and unchanged. */
+export async function openCourse(g: GlobalOptions): Promise<Course> {
+  const builtin = builtinCourseDir();
+  if (g.course.replace(/[\\/]$/, '') === builtin.replace(/[\\/]$/, '')) {
+    const cached = readCourseCache(builtin, join(builtin, 'dist', CACHE_FILE));
+    if (cached) return cached;
+  }
+  const { loadCourse } = await import('../content/load.js');
+  const { kindCatalog } = await import('../checks/catalog.js');
+  return loadCourse(g.course, kindCatalog());
+}
 
 export function requireLab(course: Course, id: string): Lab {
   const lab = findLab(course, id);

@@ -10,6 +10,6 @@ export interface ShowResult {
 }
 
 export async function show(g: GlobalOptions, labId: string): Promise<ShowResult> {
-  const lab = requireLab(openCourse(g), labId);
+  const lab = requireLab((await openCourse(g)), labId);
   return { type: 'show', lab: { ...lab.meta, hasChecks: lab.checks.map((c) => c.id) }, body: lab.body, notices: [] };
 }

@@ -24,7 +24,7 @@ export interface StatusResult {
 }
 
 export async function status(g: GlobalOptions): Promise<StatusResult> {
-  const course = openCourse(g);
+  const course = (await openCourse(g));
   const { state, notices } = readState(g.workspace);
   const labs = course.labs.map((lab) => ({
     id: lab.meta.id,

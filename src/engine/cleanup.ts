@@ -24,10 +24,21 @@ export function track(what: string, task: Task): () => Promise<void> {
   };
 }
 
+const inFlight = new Set<Promise<unknown>>();
+
+/**
+ * Starts a registered removal now without waiting for it: the result is not held up by it, and
+ * cleanupAll() still waits for it before the process exits.
+ */
+export function releaseInBackground(release: () => Promise<void>): void {
+  const p = release().finally(() => inFlight.delete(p));
+  inFlight.add(p);
+}
+
 export async function cleanupAll(): Promise<void> {
   const tasks = [...pending.values()];
   pending.clear();
-  await Promise.all(tasks.map((t) => t.task().catch(() => undefined)));
+  await Promise.all([...tasks.map((t) => t.task().catch(() => undefined)), ...inFlight]);
 }
 
 export const pendingCleanups = (): string[] => [...pending.values()].map((t) => t.what);

@@ -27,14 +27,16 @@ export async function collectFacts(requests: FactRequest[], workspaceDir: string
   const started = Date.now();
   let engine: Engine | undefined;
   let engineError: DojoError | undefined;
-  if ([...merged.values()].some(needsEngine)) {
-    try {
-      engine = await connectEngine();
-    } catch (err) {
-      if (!(err instanceof DojoError)) throw err;
-      engineError = err;
-    }
-  }
+  // Static facts do not wait for the engine; engine facts wait for one connection attempt.
+  const connected = [...merged.values()].some(needsEngine)
+    ? connectEngine().then(
+        (e) => void (engine = e),
+        (err: unknown) => {
+          if (!(err instanceof DojoError)) throw err;
+          engineError = err;
+        },
+      )
+    : Promise.resolve();
   const images = new Map<string, Promise<ImageFacts | null>>();
   const image = (ref: string) => {
     if (!images.has(ref)) images.set(ref, withTimeout(readImage(engine!, ref), 30_000, `inspecting ${ref}`));
@@ -48,6 +50,7 @@ export async function collectFacts(requests: FactRequest[], workspaceDir: string
   const rel = (p: string) => relative(workspaceDir, p) || '.';
 
   const collectOne = async (r: FactRequest): Promise<unknown> => {
+    if (needsEngine(r)) await connected;
     if (needsEngine(r) && !engine) throw new FactUnavailable(engineError?.message ?? 'the Docker engine does not answer');
     switch (r.type) {
       case 'dockerfile':
@@ -78,6 +81,8 @@ export async function collectFacts(requests: FactRequest[], workspaceDir: string
       readyAt.set(key, Date.now() - started);
     }),
   );
+  await connected;
+  if (process.env.DOJO_DEBUG) for (const [k, ms] of readyAt) process.stderr.write(`dojo: fact ${k.slice(0, 60)} ready at ${ms} ms\n`);
   return {
     facts,
     readyAt,

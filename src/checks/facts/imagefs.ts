@@ -1,11 +1,12 @@
 import { posix } from 'node:path';
 import type Docker from 'dockerode';
 import type { Engine } from '../../engine/client.js';
-import { labels, track } from '../../engine/cleanup.js';
+import { labels, releaseInBackground, track } from '../../engine/cleanup.js';
 import { readElf } from './elf.js';
 import type { ImageFacts, ImageFsFacts, PathStat } from './image-model.js';
 
-const ELF_BYTES = 256 * 1024;
+/** Program headers and the interpreter path sit at the start of an ELF file. */
+const ELF_BYTES = 64 * 1024;
 
 /**
  * Reads the image's filesystem through the engine API: a container is created (never started, so
@@ -26,7 +27,7 @@ export async function readImageFs(engine: Engine, image: ImageFacts, paths: stri
     const stats = await Promise.all(paths.map(async (p) => [p, await stat(container, p)] as const));
     return { paths: Object.fromEntries(stats), entrypoint: entrypoint ? await readEntrypoint(container, image) : null };
   } finally {
-    await remove();
+    releaseInBackground(remove);
   }
 }
 
@@ -78,32 +79,38 @@ async function stat(container: Docker.Container, path: string): Promise<PathStat
   }
 }
 
-/** The first bytes of one file, taken out of the tar stream the engine sends. */
+/** The first bytes of one file, taken out of the tar stream; the rest is never transferred. */
 async function readHead(container: Docker.Container, path: string): Promise<Buffer> {
   const { extract } = await import('tar-stream');
-  const stream = (await container.getArchive({ path })) as NodeJS.ReadableStream & { destroy?: () => void };
+  const stream = (await container.getArchive({ path })) as NodeJS.ReadableStream & { destroy(): void };
   return new Promise<Buffer>((resolve, reject) => {
     const ex = extract();
+    const chunks: Buffer[] = [];
+    let n = 0;
     let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      resolve(Buffer.concat(chunks).subarray(0, ELF_BYTES));
+      stream.unpipe(ex as unknown as NodeJS.WritableStream);
+      stream.destroy();
+      ex.destroy();
+    };
     ex.on('entry', (_header, entry, next) => {
-      const chunks: Buffer[] = [];
-      let n = 0;
       entry.on('data', (c: unknown) => {
-        if (!Buffer.isBuffer(c)) return;
-        if (n < ELF_BYTES) chunks.push(c);
+        if (!Buffer.isBuffer(c) || done) return;
+        chunks.push(c);
         n += c.length;
+        if (n >= ELF_BYTES) finish();
       });
       entry.on('end', () => {
-        if (!done) {
-          done = true;
-          resolve(Buffer.concat(chunks).subarray(0, ELF_BYTES));
-        }
+        finish();
         next();
       });
     });
-    ex.on('finish', () => !done && resolve(Buffer.alloc(0)));
-    ex.on('error', reject);
-    stream.on('error', reject);
-    stream.pipe(ex);
+    ex.on('finish', finish);
+    ex.on('error', (err) => (done ? undefined : reject(err)));
+    stream.on('error', (err) => (done ? undefined : reject(err)));
+    stream.pipe(ex as unknown as NodeJS.WritableStream);
   });
 }

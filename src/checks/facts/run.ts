@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine/client.js';
-import { labels, track } from '../../engine/cleanup.js';
+import { labels, releaseInBackground, track } from '../../engine/cleanup.js';
 import type { ImageFacts } from './image-model.js';
 import type { RunFacts } from './probe-model.js';
 
@@ -34,7 +34,7 @@ export async function runThrowaway(engine: Engine, image: ImageFacts, seconds: n
       logsTail: demux(logs).slice(-20),
     };
   } finally {
-    await remove();
+    releaseInBackground(remove);
   }
 }
 
