@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'engine',
           include: ['test/engine/**/*.test.ts'],
           globalSetup: ['test/setup/engine-global.ts'],
+          // One engine, shared: files run one after another so engine-wide assertions hold.
+          fileParallelism: false,
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },

@@ -1,6 +1,7 @@
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, dojo } from '../support/cli.js';
+import { tempWorkspace } from '../support/workspace.js';
 import { GOOD, WORK } from '../support/fixtures.mjs';
 
 const docker = async (...args: string[]) => String((await execa('docker', args)).stdout).trim();
@@ -50,15 +51,23 @@ describe('engine trouble', () => {
     expect(down.stdout).toContain('✗ engine   unix:///nonexistent/docker.sock (DOCKER_HOST)');
   });
 
-  it('Ctrl-C during the rebuild probe removes what dojo created and exits 130', async () => {
-    const child = execa('node', [BIN, 'check', 'lab-02', '--only', 'cache-reuse', '-w', `${WORK}/copy-before-deps`], {
-      reject: false, env: { CI: 'true', FORCE_COLOR: '0' },
+  it('Ctrl-C during a running build step removes what dojo created, the step included, and exits 130', async () => {
+    const ws = tempWorkspace({
+      'api-service/go.mod': 'module slow\n\ngo 1.19\n',
+      'api-service/main.go': 'package main\n\nfunc main() {}\n',
+      'api-service/Dockerfile': `FROM dojo-fixture/busybox:1\nWORKDIR /src\nCOPY go.mod ./\nRUN sleep 30 && echo go mod download ${process.pid}\nCOPY . .\n`,
     });
-    await new Promise((r) => setTimeout(r, 4_000));
+    const images = async () => (await docker('images', '-aq')).split('\n').sort().join(',');
+    const before = await images();
+    const child = execa('node', [BIN, 'check', 'lab-02', '--only', 'cache-reuse', '-w', ws], { reject: false, env: { CI: 'true', FORCE_COLOR: '0' } });
+    await new Promise((r) => setTimeout(r, 3_000));
     child.kill('SIGINT');
     const r = await child;
     expect(r.exitCode).toBe(130);
     expect(String(r.stderr)).toContain('removing what dojo created');
     expect(await tempObjects()).toBe('');
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await docker('ps', '-aq')).toBe('');
+    expect(await images()).toBe(before);
   });
 });

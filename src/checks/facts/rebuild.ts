@@ -30,7 +30,10 @@ export async function rebuildProbe(
   // leaves them: remove every image the probe's builds printed that did not exist before it began.
   const before = new Set((await engine.docker.listImages({ all: true })).map((i) => i.Id.replace('sha256:', '').slice(0, 12)));
   const created: string[] = [];
+  const running = new Set<string>();
   const untag = track(`images ${tag}:1,2`, async () => {
+    // A step still running (Ctrl-C mid-build) would commit after dojo is gone: kill its container.
+    await Promise.all([...running].map((id) => engine.docker.getContainer(id).remove({ force: true }).catch(() => undefined)));
     // noprune: untagging must never prune the student's own cached parent images.
     for (const t of ['2', '1']) await engine.docker.getImage(`${tag}:${t}`).remove({ noprune: true }).catch(() => undefined);
     for (const id of [...new Set(created)].reverse()) {
@@ -55,7 +58,7 @@ export async function rebuildProbe(
     writeFileSync(join(tmp, dockerfileRel), cutAfterInstall(dockerfile, buildArgs));
     const source = pickSource(context, (f) => !ig.ignores(f));
     const build = async (n: string) => {
-      const out = await withTimeout(buildOnce(engine, tmp, dockerfileRel, buildArgs, `${tag}:${n}`), timeoutSec * 1000, `probe build ${n}`);
+      const out = await withTimeout(buildOnce(engine, tmp, dockerfileRel, buildArgs, `${tag}:${n}`, running), timeoutSec * 1000, `probe build ${n}`);
       created.push(...out.imageIds);
       return out;
     };
@@ -82,7 +85,7 @@ export function cutAfterInstall(dockerfile: string, buildArgs: Record<string, st
   return install ? text.split(/\r?\n/).slice(0, install.endLine).join('\n') + '\n' : text;
 }
 
-async function buildOnce(engine: Engine, dir: string, dockerfile: string, buildargs: Record<string, string>, t: string) {
+async function buildOnce(engine: Engine, dir: string, dockerfile: string, buildargs: Record<string, string>, t: string, running: Set<string>) {
   const { pack } = await import('tar-fs');
   const stream = (await engine.docker.buildImage(pack(dir) as unknown as NodeJS.ReadableStream, {
     t, dockerfile, buildargs, labels: labels('rebuild'), rm: true, forcerm: true, version: '1',
@@ -99,6 +102,8 @@ async function buildOnce(engine: Engine, dir: string, dockerfile: string, builda
         try {
           const event = JSON.parse(line) as { stream?: string; error?: string; errorDetail?: { message?: string } };
           text += event.stream ?? '';
+          const step = /---> Running in ([0-9a-f]{12})/.exec(event.stream ?? '');
+          if (step) running.add(step[1]!);
           if (event.error || event.errorDetail) failure = event.errorDetail?.message ?? event.error ?? 'build failed';
         } catch {
           text += line;
