@@ -46,8 +46,11 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
     .option('-e, --exercise <id>', 'only the checks of one exercise')
     .option('--only <ids>', 'only these check ids (comma-separated)', list)
     .option('--skip <ids>', 'skip these check ids (comma-separated)', list)
-    .action(act(async (g, lab: string, o: { exercise?: string; only?: string[]; skip?: string[] }) =>
-      (await import('./commands/check.js')).check(g, lab, o)));
+    .action(act(async (g, lab: string, o: { exercise?: string; only?: string[]; skip?: string[] }) => {
+      // Warm-up: loading dockerode and the first engine round-trip overlap with loading the command.
+      void import('./engine/client.js').then((m) => m.connectEngine()).catch(() => undefined);
+      return (await import('./commands/check.js')).check(g, lab, o);
+    }));
 
   program.command('checklist').description('the module exit gate (reserved: arrives in a later version)')
     .action(act(async (g) => (await import('./commands/checklist.js')).checklist(g)));

@@ -23,8 +23,6 @@ export interface CheckOptions {
 }
 
 export async function check(g: GlobalOptions, labId: string, opts: CheckOptions): Promise<CheckResult> {
-  // Warm up: loading dockerode and the first engine round-trip overlap with reading the content.
-  void import('../engine/client.js').then((m) => m.connectEngine()).catch(() => undefined);
   const lab = requireLab(await openCourse(g), labId);
   const ws = loadWorkspace(g.workspace);
   const exercise = opts.exercise ? requireExercise(lab, opts.exercise) : undefined;

@@ -40,8 +40,8 @@ describe('the probe Dockerfile', () => {
     const { tmpdir } = await import('node:os');
     const file = join(mkdtempSync(join(tmpdir(), 'dojo-cut-')), 'Dockerfile');
     writeFileSync(file, 'FROM golang AS build\nCOPY go.mod ./\nRUN go mod download \\\n && go mod verify\nCOPY . .\nRUN go build -o /app .\nFROM scratch\n');
-    expect(cutAfterInstall(file, {})).toBe('FROM golang AS build\nCOPY go.mod ./\nRUN go mod download \\\n && go mod verify\n');
+    expect(await cutAfterInstall(file, {})).toBe('FROM golang AS build\nCOPY go.mod ./\nRUN go mod download \\\n && go mod verify\n');
     writeFileSync(file, 'FROM golang\nCOPY . .\nRUN go build .\n');
-    expect(cutAfterInstall(file, {})).toBe('FROM golang\nCOPY . .\nRUN go build .\n');
+    expect(await cutAfterInstall(file, {})).toBe('FROM golang\nCOPY . .\nRUN go build .\n');
   });
 });

@@ -6,7 +6,6 @@ import { labels, track } from '../../engine/cleanup.js';
 import { withTimeout } from '../../engine/timeout.js';
 import { parseBuildOutput } from './build-output.js';
 import { dockerignore } from './dockerignore-matcher.js';
-import { readDockerfile } from './dockerfile.js';
 import type { ContextFacts } from './context.js';
 import { DEPENDENCY_INSTALL, isManifest } from './manifests.js';
 import type { RebuildFacts } from './probe-model.js';
@@ -55,7 +54,7 @@ export async function rebuildProbe(
     let dockerfileRel = relative(context.dir, dockerfile).split('\\').join('/');
     if (dockerfileRel.startsWith('..')) dockerfileRel = 'Dockerfile.dojo-probe';
     mkdirSync(dirname(join(tmp, dockerfileRel)), { recursive: true });
-    writeFileSync(join(tmp, dockerfileRel), cutAfterInstall(dockerfile, buildArgs));
+    writeFileSync(join(tmp, dockerfileRel), await cutAfterInstall(dockerfile, buildArgs));
     const source = pickSource(context, (f) => !ig.ignores(f));
     const build = async (n: string) => {
       const out = await withTimeout(buildOnce(engine, tmp, dockerfileRel, buildArgs, `${tag}:${n}`, running), timeoutSec * 1000, `probe build ${n}`);
@@ -78,9 +77,9 @@ export async function rebuildProbe(
  * after that instruction: both builds finish there (no compile, no cancelled build racing the
  * daemon) and every earlier step keeps the cache key it has in the student's own build.
  */
-export function cutAfterInstall(dockerfile: string, buildArgs: Record<string, string>): string {
+export async function cutAfterInstall(dockerfile: string, buildArgs: Record<string, string>): Promise<string> {
   const text = readFileSync(dockerfile, 'utf8');
-  const facts = readDockerfile(dockerfile, buildArgs);
+  const facts = (await import('./dockerfile.js')).readDockerfile(dockerfile, buildArgs);
   const install = facts.stages.flatMap((s) => s.instructions).find((i) => i.keyword === 'RUN' && DEPENDENCY_INSTALL.test(i.text));
   return install ? text.split(/\r?\n/).slice(0, install.endLine).join('\n') + '\n' : text;
 }

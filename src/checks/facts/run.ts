@@ -8,7 +8,11 @@ import type { RunFacts } from './probe-model.js';
  * `finally`) and looks at it after `seconds`: still running, or its exit code and last log lines.
  */
 export async function runThrowaway(engine: Engine, image: ImageFacts, seconds: number): Promise<RunFacts> {
-  const container = await engine.docker.createContainer({ Image: image.id, Labels: labels('run'), Tty: false });
+  // No network: the throwaway copy must not reach the student's other containers (nor be reached),
+  // and it starts and goes away faster without a veth pair on the bridge.
+  const container = await engine.docker.createContainer({
+    Image: image.id, Labels: labels('run'), Tty: false, NetworkDisabled: true, HostConfig: { NetworkMode: 'none' },
+  });
   const remove = track(`container ${container.id.slice(0, 12)}`, () => container.remove({ force: true, v: true }));
   try {
     let startError: string | null = null;
@@ -17,21 +21,25 @@ export async function runThrowaway(engine: Engine, image: ImageFacts, seconds: n
     } catch (err) {
       startError = ((err as { json?: { message?: string } }).json?.message ?? (err as Error).message).trim();
     }
-    const deadline = Date.now() + seconds * 1000;
-    let state = (await container.inspect()).State;
-    while (!startError && state.Running && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 250));
-      state = (await container.inspect()).State;
+    // Exactly `seconds` after the start: the engine's wait endpoint answers if it exits sooner.
+    if (!startError) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        container.wait().catch(() => undefined),
+        new Promise((r) => (timer = setTimeout(r, seconds * 1000))),
+      ]).finally(() => clearTimeout(timer));
     }
-    const logs = (await container.logs({ stdout: true, stderr: true, tail: 20, follow: false })) as unknown as Buffer;
+    const state = (await container.inspect()).State;
+    const running = !startError && state.Running;
+    const logs = running ? [] : demux((await container.logs({ stdout: true, stderr: true, tail: 20, follow: false })) as unknown as Buffer);
     return {
       ref: image.ref,
       seconds,
-      running: !startError && state.Running,
+      running,
       exitCode: state.Running ? null : state.ExitCode,
       oomKilled: state.OOMKilled,
       error: startError ?? (state.Error || null),
-      logsTail: demux(logs).slice(-20),
+      logsTail: logs.slice(-20),
     };
   } finally {
     releaseInBackground(remove);
