@@ -2,7 +2,9 @@ import { relative } from 'node:path';
 import { DojoError } from '../../errors.js';
 import { connectEngine, type Engine } from '../../engine/client.js';
 import { TimeoutError, withTimeout } from '../../engine/timeout.js';
+import { readCompose } from './compose.js';
 import { readContext } from './context.js';
+import { readComposeStack, readContainer, readNetwork, readVolume } from './runtime.js';
 import { readImage } from './image.js';
 import { readImageFs } from './imagefs.js';
 import type { ImageFacts } from './image-model.js';
@@ -60,11 +62,21 @@ export async function collectFacts(requests: FactRequest[], workspaceDir: string
       case 'image':
         return image(r.ref);
       case 'imagefs':
-        return withTimeout(readImageFs(engine!, await requireImage(r.ref), r.paths, r.entrypoint), 60_000, `reading files of ${r.ref}`);
+        return withTimeout(readImageFs(engine!, await requireImage(r.ref), r.paths, r.entrypoint, r.files), 60_000, `reading files of ${r.ref}`);
       case 'run':
         return withTimeout(runThrowaway(engine!, await requireImage(r.ref), r.seconds), (r.seconds + 30) * 1000, `the throwaway container of ${r.ref}`);
       case 'rebuild':
         return rebuildProbe(engine!, readContext(r.context), r.dockerfile, r.buildArgs, r.timeoutSec);
+      case 'compose':
+        return readCompose(r.files);
+      case 'container':
+        return withTimeout(readContainer(engine!, r.name), 30_000, `inspecting container ${r.name}`);
+      case 'network':
+        return withTimeout(readNetwork(engine!, r.name), 30_000, `inspecting network ${r.name}`);
+      case 'volume':
+        return withTimeout(readVolume(engine!, r.name), 30_000, `inspecting volume ${r.name}`);
+      case 'composestack':
+        return withTimeout(readComposeStack(engine!, r.project), 30_000, `listing the containers of compose project ${r.project}`);
     }
   };
 
@@ -95,6 +107,8 @@ export async function collectFacts(requests: FactRequest[], workspaceDir: string
 function describe(err: unknown, r: FactRequest, rel: (p: string) => string): string {
   if (err instanceof TimeoutError) return `${err.message}: is the engine overloaded or hung?`;
   const e = err as { json?: { message?: string }; message?: string; code?: string };
-  const what = r.type === 'dockerfile' ? rel(r.path) : r.type === 'context' ? rel(r.dir) : 'ref' in r ? r.ref : rel(r.context);
+  const what =
+    r.type === 'dockerfile' ? rel(r.path) : r.type === 'context' ? rel(r.dir) : r.type === 'compose' ? r.files.map(rel).join(', ')
+    : r.type === 'composestack' ? r.project : 'ref' in r ? r.ref : 'name' in r ? r.name : rel(r.context);
   return `could not read ${r.type} facts for ${what}: ${(e.json?.message ?? e.message ?? String(err)).trim()}`;
 }

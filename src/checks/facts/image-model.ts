@@ -41,6 +41,8 @@ export interface ElfFacts {
 
 export interface ImageFsFacts {
   paths: Record<string, PathStat>;
+  /** Text of small files (first 64 KiB), e.g. /etc/passwd; absent when the file is not there. */
+  files?: Record<string, string>;
   entrypoint: {
     path: string;
     from: 'ENTRYPOINT' | 'CMD';

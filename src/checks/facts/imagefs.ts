@@ -13,7 +13,7 @@ const ELF_BYTES = 64 * 1024;
  * no shell is needed in the image), paths are stat-ed with HEAD /archive, and the entrypoint
  * binary's ELF header is read from GET /archive. The container is removed in `finally`.
  */
-export async function readImageFs(engine: Engine, image: ImageFacts, paths: string[], entrypoint: boolean): Promise<ImageFsFacts> {
+export async function readImageFs(engine: Engine, image: ImageFacts, paths: string[], entrypoint: boolean, files: string[] = []): Promise<ImageFsFacts> {
   const container = await engine.docker.createContainer({
     Image: image.id,
     Entrypoint: ['/dojo-probe-never-started'],
@@ -24,8 +24,13 @@ export async function readImageFs(engine: Engine, image: ImageFacts, paths: stri
   });
   const remove = track(`container ${container.id.slice(0, 12)}`, () => container.remove({ force: true, v: true }));
   try {
-    const stats = await Promise.all(paths.map(async (p) => [p, await stat(container, p)] as const));
-    return { paths: Object.fromEntries(stats), entrypoint: entrypoint ? await readEntrypoint(container, image) : null };
+    const [stats, texts, ep] = await Promise.all([
+      Promise.all(paths.map(async (p) => [p, await stat(container, p)] as const)),
+      Promise.all(files.map(async (f) => [f, (await stat(container, f)).exists ? (await readHead(container, f)).toString('utf8') : null] as const)),
+      entrypoint ? readEntrypoint(container, image) : Promise.resolve(null),
+    ]);
+    const found = texts.filter((t): t is readonly [string, string] => t[1] !== null);
+    return { paths: Object.fromEntries(stats), files: Object.fromEntries(found), entrypoint: ep };
   } finally {
     releaseInBackground(remove);
   }

@@ -2,10 +2,17 @@
 export type DockerfileRequest = { type: 'dockerfile'; path: string; buildArgs: Record<string, string> };
 export type ContextRequest = { type: 'context'; dir: string };
 export type ImageRequest = { type: 'image'; ref: string };
-export type ImageFsRequest = { type: 'imagefs'; ref: string; paths: string[]; entrypoint: boolean };
+export type ImageFsRequest = { type: 'imagefs'; ref: string; paths: string[]; entrypoint: boolean; files?: string[] };
 export type RunRequest = { type: 'run'; ref: string; seconds: number };
 export type RebuildRequest = { type: 'rebuild'; context: string; dockerfile: string; buildArgs: Record<string, string>; timeoutSec: number };
-export type FactRequest = DockerfileRequest | ContextRequest | ImageRequest | ImageFsRequest | RunRequest | RebuildRequest;
+export type ContainerRequest = { type: 'container'; name: string };
+export type NetworkRequest = { type: 'network'; name: string };
+export type VolumeRequest = { type: 'volume'; name: string };
+export type ComposeFileRequest = { type: 'compose'; files: string[] };
+export type ComposeStackRequest = { type: 'composestack'; project: string };
+export type FactRequest =
+  | DockerfileRequest | ContextRequest | ImageRequest | ImageFsRequest | RunRequest | RebuildRequest
+  | ContainerRequest | NetworkRequest | VolumeRequest | ComposeFileRequest | ComposeStackRequest;
 
 export function factKey(r: FactRequest): string {
   switch (r.type) {
@@ -20,6 +27,14 @@ export function factKey(r: FactRequest): string {
       return `run:${r.ref}:${r.seconds}`;
     case 'rebuild':
       return `rebuild:${r.context}:${r.dockerfile}:${JSON.stringify(r.buildArgs)}`;
+    case 'container':
+    case 'network':
+    case 'volume':
+      return `${r.type}:${r.name}`;
+    case 'compose':
+      return `compose:${r.files.join(',')}`;
+    case 'composestack':
+      return `composestack:${r.project}`;
   }
 }
 
@@ -30,7 +45,12 @@ export function mergeRequests(requests: FactRequest[]): Map<string, FactRequest>
     const key = factKey(r);
     const prior = merged.get(key);
     if (prior?.type === 'imagefs' && r.type === 'imagefs') {
-      merged.set(key, { ...prior, paths: [...new Set([...prior.paths, ...r.paths])], entrypoint: prior.entrypoint || r.entrypoint });
+      merged.set(key, {
+        ...prior,
+        paths: [...new Set([...prior.paths, ...r.paths])],
+        entrypoint: prior.entrypoint || r.entrypoint,
+        files: [...new Set([...(prior.files ?? []), ...(r.files ?? [])])],
+      });
     } else if (!prior) {
       merged.set(key, r);
     }
@@ -38,4 +58,4 @@ export function mergeRequests(requests: FactRequest[]): Map<string, FactRequest>
   return merged;
 }
 
-export const needsEngine = (r: FactRequest): boolean => !['dockerfile', 'context'].includes(r.type);
+export const needsEngine = (r: FactRequest): boolean => !['dockerfile', 'context', 'compose'].includes(r.type);

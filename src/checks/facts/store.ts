@@ -3,6 +3,8 @@ import type { ContextFacts } from './context.js';
 import type { DockerfileFacts } from './dockerfile-model.js';
 import type { ImageFacts, ImageFsFacts } from './image-model.js';
 import type { RebuildFacts, RunFacts } from './probe-model.js';
+import type { ComposeStackFacts, ContainerFacts, NetworkFacts, VolumeFacts } from './runtime-model.js';
+import type { ComposeFacts } from './compose.js';
 
 /** A fact that could not be collected; a rule that needs it ends in `error` with this text. */
 export class FactUnavailable extends Error {
@@ -18,6 +20,11 @@ type FactOf<R extends FactRequest['type']> = {
   imagefs: ImageFsFacts;
   run: RunFacts;
   rebuild: RebuildFacts;
+  container: ContainerFacts | null;
+  network: NetworkFacts | null;
+  volume: VolumeFacts | null;
+  compose: ComposeFacts;
+  composestack: ComposeStackFacts;
 }[R];
 
 /** Collected facts, read by pure rules. Built by the collector, or by hand in tests. */

@@ -12,11 +12,19 @@ import { noToolchain } from './no-toolchain.js';
 import { quiz } from './quiz.js';
 import { sameLayerCleanup } from './same-layer-cleanup.js';
 import { staticBinary } from './static-binary.js';
+import { imageEnvSecrets, imageExposes, imageHealthcheck, imageUser } from './image-config.js';
+import { containerSecurity, containerState, publishedPorts, volumeMounted } from './container.js';
+import { nameResolution, networkMembership } from './network.js';
+import { composeDependsHealthy, composeNamedVolume, composeStack } from './compose.js';
 
 /** The one place check kinds are registered; checks/<lab>.yaml refers to them by name. */
 export const KINDS: AnyKind[] = [
   dockerfileParses, execForm, dockerignoreKind, imageExists, containerStarts,
   layerOrder, cacheReuse, sameLayerCleanup, multiStage, imageSize, noToolchain, staticBinary,
+  imageUser, imageHealthcheck, imageExposes, imageEnvSecrets,
+  containerState, containerSecurity, publishedPorts, volumeMounted,
+  networkMembership, nameResolution,
+  composeDependsHealthy, composeNamedVolume, composeStack,
   quiz,
 ];
 

@@ -1,0 +1,52 @@
+/** A student's container, network and volume as the rules see them (from one inspect each). */
+export interface ContainerFacts {
+  name: string;
+  id: string;
+  image: string;
+  status: string;
+  running: boolean;
+  exitCode: number;
+  oomKilled: boolean;
+  restartCount: number;
+  health: string | null;
+  user: string;
+  mounts: { type: string; name: string | null; source: string; destination: string; rw: boolean }[];
+  networks: Record<string, { ip: string; aliases: string[] }>;
+  ports: { container: string; host: string }[];
+  capAdd: string[];
+  capDrop: string[];
+  privileged: boolean;
+  readonlyRootfs: boolean;
+  memoryLimit: number;
+  labels: Record<string, string>;
+}
+
+export interface NetworkFacts {
+  name: string;
+  driver: string;
+  internal: boolean;
+  containers: { name: string; ip: string }[];
+}
+
+export interface VolumeFacts {
+  name: string;
+  driver: string;
+  usedBy: { name: string; destination: string | null }[];
+}
+
+export interface ComposeStackFacts {
+  project: string;
+  containers: { service: string; name: string; state: string; health: string | null }[];
+}
+
+/** The engine's default network gives no name resolution between containers. */
+export const isUserDefined = (network: string): boolean => !['bridge', 'host', 'none', 'default'].includes(network);
+
+/** Root is "" (unless the base sets a user), root, 0, 0:0, root:root, 0:group. */
+export function isRootUser(user: string, passwd?: string): boolean {
+  const name = user.split(':')[0]!.trim();
+  if (name === '' || name === 'root' || name === '0') return true;
+  if (/^\d+$/.test(name)) return false;
+  const entry = passwd?.split('\n').find((l) => l.split(':')[0] === name);
+  return entry ? entry.split(':')[2] === '0' : false;
+}

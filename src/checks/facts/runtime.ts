@@ -1,0 +1,78 @@
+import type { Engine } from '../../engine/client.js';
+import type { ComposeStackFacts, ContainerFacts, NetworkFacts, VolumeFacts } from './runtime-model.js';
+
+const notFound = (err: unknown) => (err as { statusCode?: number }).statusCode === 404;
+
+/** One inspect of the student's container; null when there is none by that name. */
+export async function readContainer(engine: Engine, name: string): Promise<ContainerFacts | null> {
+  let c;
+  try {
+    c = await engine.docker.getContainer(name).inspect();
+  } catch (err) {
+    if (notFound(err)) return null;
+    throw err;
+  }
+  const h = c.HostConfig;
+  return {
+    name: c.Name.replace(/^\//, ''),
+    id: c.Id,
+    image: c.Config.Image,
+    status: c.State.Status,
+    running: c.State.Running,
+    exitCode: c.State.ExitCode,
+    oomKilled: c.State.OOMKilled,
+    restartCount: c.RestartCount,
+    health: (c.State as { Health?: { Status: string } }).Health?.Status ?? null,
+    user: c.Config.User ?? '',
+    mounts: (c.Mounts ?? []).map((m) => ({ type: m.Type ?? '', name: m.Name ?? null, source: m.Source, destination: m.Destination, rw: m.RW })),
+    networks: Object.fromEntries(Object.entries(c.NetworkSettings.Networks ?? {}).map(([n, v]) => [n, { ip: v.IPAddress, aliases: v.Aliases ?? [] }])),
+    ports: Object.entries(c.NetworkSettings.Ports ?? {}).flatMap(([port, binds]) => (binds ?? []).map((b) => ({ container: port, host: `${b.HostIp || '0.0.0.0'}:${b.HostPort}` }))),
+    capAdd: h.CapAdd ?? [],
+    capDrop: h.CapDrop ?? [],
+    privileged: h.Privileged ?? false,
+    readonlyRootfs: h.ReadonlyRootfs ?? false,
+    memoryLimit: h.Memory ?? 0,
+    labels: c.Config.Labels ?? {},
+  };
+}
+
+export async function readNetwork(engine: Engine, name: string): Promise<NetworkFacts | null> {
+  try {
+    const n = (await engine.docker.getNetwork(name).inspect()) as { Name: string; Driver: string; Internal: boolean; Containers?: Record<string, { Name: string; IPv4Address: string }> };
+    return { name: n.Name, driver: n.Driver, internal: n.Internal, containers: Object.values(n.Containers ?? {}).map((c) => ({ name: c.Name, ip: c.IPv4Address })) };
+  } catch (err) {
+    if (notFound(err)) return null;
+    throw err;
+  }
+}
+
+/** The volume, and which containers mount it (filtered in the engine, so unrelated ones cost nothing). */
+export async function readVolume(engine: Engine, name: string): Promise<VolumeFacts | null> {
+  let v;
+  try {
+    v = await engine.docker.getVolume(name).inspect();
+  } catch (err) {
+    if (notFound(err)) return null;
+    throw err;
+  }
+  const users = await engine.docker.listContainers({ all: true, filters: { volume: [name] } });
+  return {
+    name: v.Name,
+    driver: v.Driver,
+    usedBy: users.map((c) => ({ name: (c.Names[0] ?? c.Id).replace(/^\//, ''), destination: c.Mounts.find((m) => m.Name === name)?.Destination ?? null })),
+  };
+}
+
+/** Containers of a Compose project, found by the labels Compose v1 and v2 both set. */
+export async function readComposeStack(engine: Engine, project: string): Promise<ComposeStackFacts> {
+  const list = await engine.docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } });
+  return {
+    project,
+    containers: list.map((c) => ({
+      service: c.Labels['com.docker.compose.service'] ?? '?',
+      name: (c.Names[0] ?? c.Id).replace(/^\//, ''),
+      state: c.State,
+      health: /\((healthy|unhealthy|health: starting)\)/.exec(c.Status)?.[1]?.replace('health: ', '') ?? null,
+    })),
+  };
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { ContainerRequest, VolumeRequest } from '../facts/requests.js';
+import type { ContainerFacts } from '../facts/runtime-model.js';
+import { isRootUser } from '../facts/runtime-model.js';
+import type { Facts } from '../facts/store.js';
+import { error, fail, pass, type CheckKind, type CheckTarget, type Finding } from '../types.js';
+
+export const containerReq = (name: string): ContainerRequest => ({ type: 'container', name });
+
+/** Runs `rule` on the student's container for the service; `error` naming it when there is none. */
+export function withContainer(facts: Facts, t: CheckTarget, rule: (c: ContainerFacts) => Finding): Finding {
+  const c = facts.get(containerReq(t.service.container));
+  if (!c) return error(`no container named ${t.service.container}`, [`start it, or set services.${t.service.name}.container in dojo.yaml`]);
+  return rule(c);
+}
+
+const stateParams = z.object({ healthy: z.boolean().default(false) }).strict();
+export const containerState: CheckKind<z.infer<typeof stateParams>> = {
+  name: 'container-state',
+  description: "The service's container is running (and healthy, when asked), not OOM-killed, not restarting.",
+  params: stateParams,
+  needs: (t) => [containerReq(t.service.container)],
+  evaluate: (facts, t, p) =>
+    withContainer(facts, t, (c) => {
+      const evidence = [`status ${c.status}${c.health ? `, health ${c.health}` : ''}, exit code ${c.exitCode}, restarts ${c.restartCount}${c.oomKilled ? ', OOMKilled' : ''}`];
+      if (c.oomKilled) return fail(`${c.name} was killed for using too much memory (OOMKilled)`, evidence);
+      if (!c.running) return fail(`${c.name} is not running`, evidence);
+      if (p.healthy && c.health === null) return fail(`${c.name} has no health check to report on`, evidence);
+      if (p.healthy && c.health !== 'healthy') return fail(`${c.name} is ${c.health}`, evidence);
+      return pass(`${c.name} is running${c.health ? ` and ${c.health}` : ''}`, evidence);
+    }),
+};
+
+const securityParams = z
+  .object({
+    nonRoot: z.boolean().default(true),
+    noPrivileged: z.boolean().default(true),
+    capDropAll: z.boolean().default(false),
+    forbiddenCaps: z.array(z.string()).default(['SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'ALL']),
+    readOnlyRootfs: z.boolean().default(false),
+    memoryLimit: z.boolean().default(false),
+  })
+  .strict();
+export const containerSecurity: CheckKind<z.infer<typeof securityParams>> = {
+  name: 'container-security',
+  description: 'How the container runs: user, privileged, capabilities, read-only root filesystem, memory limit.',
+  params: securityParams,
+  needs: (t) => [containerReq(t.service.container)],
+  evaluate: (facts, t, p) =>
+    withContainer(facts, t, (c) => {
+      const problems: string[] = [];
+      if (p.nonRoot && isRootUser(c.user) && c.user === '') problems.push('user: not set on the container (the image decides; check image-user)');
+      else if (p.nonRoot && isRootUser(c.user)) problems.push(`user: ${c.user}`);
+      if (p.noPrivileged && c.privileged) problems.push('privileged: true');
+      const added = c.capAdd.map((cap) => cap.replace(/^CAP_/, '')).filter((cap) => p.forbiddenCaps.includes(cap));
+      if (added.length) problems.push(`cap_add: ${added.join(', ')}`);
+      if (p.capDropAll && !c.capDrop.some((x) => x.toUpperCase() === 'ALL')) problems.push(`cap_drop: ${c.capDrop.join(', ') || 'none'} (not ALL)`);
+      if (p.readOnlyRootfs && !c.readonlyRootfs) problems.push('read-only root filesystem: no');
+      if (p.memoryLimit && c.memoryLimit === 0) problems.push('memory limit: none');
+      return problems.length ? fail(`${c.name} runs with more privilege than it needs`, problems) : pass(`${c.name} runs without extra privilege`);
+    }),
+};
+
+const portsParams = z.object({ publish: z.array(z.string()).default([]), onlyThese: z.boolean().default(true) }).strict();
+export const publishedPorts: CheckKind<z.infer<typeof portsParams>> = {
+  name: 'published-ports',
+  description: 'The container publishes exactly the ports it should on the host (none for a worker).',
+  params: portsParams,
+  needs: (t) => [containerReq(t.service.container)],
+  evaluate: (facts, t, p) =>
+    withContainer(facts, t, (c) => {
+      const want = p.publish.map((x) => (x.includes('/') ? x : `${x}/tcp`));
+      const have = c.ports.map((x) => x.container);
+      const evidence = [`published: ${c.ports.map((x) => `${x.host}->${x.container}`).join(', ') || 'nothing'}`];
+      const missing = want.filter((x) => !have.includes(x));
+      const extra = p.onlyThese ? [...new Set(have.filter((x) => !want.includes(x)))] : [];
+      if (missing.length) return fail(`${c.name} does not publish ${missing.join(', ')}`, evidence);
+      if (extra.length) return fail(`${c.name} also publishes ${extra.join(', ')} on the host`, evidence);
+      return pass(want.length ? `${c.name} publishes ${want.join(', ')}` : `${c.name} publishes nothing on the host`, evidence);
+    }),
+};
+
+const volumeParams = z.object({ path: z.string().startsWith('/') }).strict();
+const volumeReq = (t: CheckTarget): VolumeRequest => ({ type: 'volume', name: t.workspace.volume });
+/** Data that must survive the container lives in the named volume, not in its writable layer. */
+export const volumeMounted: CheckKind<z.infer<typeof volumeParams>> = {
+  name: 'volume-mounted',
+  description: "The service's container mounts the workspace's named volume at the given path.",
+  params: volumeParams,
+  needs: (t) => [containerReq(t.service.container), volumeReq(t)],
+  evaluate: (facts, t, p) =>
+    withContainer(facts, t, (c) => {
+      const vol = facts.get(volumeReq(t));
+      const mounts = c.mounts.map((m) => `${m.type} ${m.type === 'volume' ? m.name : m.source} -> ${m.destination}`);
+      const evidence = [`mounts of ${c.name}: ${mounts.join('; ') || 'none'}`];
+      if (!vol) return fail(`no volume named ${t.workspace.volume}`, evidence);
+      const at = c.mounts.find((m) => m.destination === p.path);
+      if (!at) return fail(`nothing is mounted at ${p.path} in ${c.name}: its data lives in the container's writable layer`, evidence);
+      if (at.type !== 'volume' || at.name !== vol.name) {
+        const what = at.type === 'bind' ? `a bind mount of ${at.source}` : `the volume ${at.name}${/^[0-9a-f]{64}$/.test(at.name ?? '') ? ' (anonymous)' : ''}`;
+        return fail(`${p.path} in ${c.name} is ${what}, not the named volume ${vol.name}`, evidence);
+      }
+      return pass(`${c.name} keeps ${p.path} in the named volume ${vol.name}`, evidence);
+    }),
+};
