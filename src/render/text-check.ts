@@ -9,6 +9,7 @@ export function checkText(r: CheckResult, c: ChalkInstance): string {
   const width = Math.max(...rep.checks.map((k) => k.id.length));
   const lines = [c.bold(`${rep.lab} · ${rep.title}`) + c.dim(`  (workspace ${rep.workspace})`)];
   let exercise = '';
+  const asked = new Set<string>();
   for (const k of rep.checks) {
     if (k.exercise !== exercise) {
       exercise = k.exercise;
@@ -16,7 +17,9 @@ export function checkText(r: CheckResult, c: ChalkInstance): string {
     }
     lines.push(`  ${paint[k.status](MARK[k.status])} ${k.id.padEnd(width)}  ${k.status === 'pass' ? k.summary : paint[k.status](k.summary)}`);
     for (const e of k.evidence) lines.push(c.dim(`      ${e}`));
-    if (k.question) lines.push(`      ${c.cyan('?')} ${k.question}`);
+    // Two checks can point at one mistake: ask its question once.
+    if (k.question && !asked.has(k.question)) lines.push(`      ${c.cyan('?')} ${k.question}`);
+    if (k.question) asked.add(k.question);
   }
   const n = (s: string) => rep.checks.filter((k) => k.status === s).length;
   const parts = [`${n('pass')} passed`, `${n('fail')} failed`];
