@@ -57,4 +57,6 @@ function report(err: unknown, json: boolean): number {
   return e.exitCode;
 }
 
-process.exitCode = await main(process.argv);
+const code = await main(process.argv);
+// Exit explicitly: a request to a hung engine (already timed out) must not keep the process alive.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

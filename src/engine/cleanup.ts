@@ -35,10 +35,17 @@ export function releaseInBackground(release: () => Promise<void>): void {
   inFlight.add(p);
 }
 
-export async function cleanupAll(): Promise<void> {
+/** Removes what is still registered; a hung engine cannot hold the exit for longer than `ms`. */
+export async function cleanupAll(ms = 30_000): Promise<void> {
   const tasks = [...pending.values()];
   pending.clear();
-  await Promise.all([...tasks.map((t) => t.task().catch(() => undefined)), ...inFlight]);
+  let timer: NodeJS.Timeout | undefined;
+  const all = Promise.all([...tasks.map((t) => t.task().catch(() => undefined)), ...inFlight]).then(() => true);
+  const late = new Promise<false>((r) => (timer = setTimeout(() => r(false), ms)));
+  const done = await Promise.race([all, late]).finally(() => clearTimeout(timer));
+  if (!done) {
+    process.stderr.write(`dojo: the engine did not confirm removing ${tasks.map((t) => t.what).join(', ') || 'a throwaway container'}; check \`docker ps -a --filter label=${TEMP_LABEL}=1\`\n`);
+  }
 }
 
 export const pendingCleanups = (): string[] => [...pending.values()].map((t) => t.what);
