@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './cli.js';
 import { DojoError, ExitCode, formatLocation } from './errors.js';
-import { cleanupAll } from './engine/cleanup.js';
+import { cleanupAll, interrupted } from './engine/cleanup.js';
 import type { Result } from './render/index.js';
 import type { GlobalOptions } from './context.js';
 
@@ -59,4 +59,5 @@ function report(err: unknown, json: boolean): number {
 
 const code = await main(process.argv);
 // Exit explicitly: a request to a hung engine (already timed out) must not keep the process alive.
-process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+// While a signal is being handled, its handler exits (130/143) once cleanup is done.
+if (interrupted() === null) process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

@@ -8,6 +8,10 @@ type Task = () => Promise<unknown>;
 const pending = new Map<number, { what: string; task: Task }>();
 let nextId = 1;
 let installed = false;
+let interruptedBy: number | null = null;
+
+/** The exit code of a signal being handled (130, 143), or null. */
+export const interrupted = (): number | null => interruptedBy;
 
 export function labels(purpose: string): Record<string, string> {
   return { [TEMP_LABEL]: '1', 'io.dojo.purpose': purpose, 'io.dojo.pid': String(process.pid) };
@@ -55,6 +59,7 @@ function installSignalHandlers(): void {
   installed = true;
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.once(signal, () => {
+      interruptedBy = code;
       process.stderr.write(`\ndojo: ${signal}: removing what dojo created in the engine…\n`);
       const hardStop = setTimeout(() => process.exit(code), 15_000);
       hardStop.unref();
