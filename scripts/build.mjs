@@ -4,6 +4,35 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** What a package requires at import time but dojo never or rarely uses → a shim that loads it on first use. */
+const LAZY = [
+  { importer: /node_modules[\\/](dockerode|docker-modem)[\\/]/, shims: {
+    '@grpc/grpc-js': 'grpc-js.cjs',
+    '@grpc/proto-loader': 'proto-loader.cjs',
+    ssh2: 'ssh2.cjs',
+    'tar-fs': 'tar-fs.cjs',
+    '@balena/dockerignore': 'dockerignore.cjs',
+    uuid: 'uuid.cjs',
+    protobufjs: 'protobufjs.cjs',
+  } },
+  { importer: /node_modules[\\/]commander[\\/]/, shims: { 'node:child_process': 'child-process.cjs' } },
+];
+/** Only those packages' own requires are redirected; dojo's code imports the real packages. */
+const lazyRequires = {
+  name: 'lazy-requires',
+  setup(b) {
+    const names = [...new Set(LAZY.flatMap((l) => Object.keys(l.shims)))];
+    const filter = new RegExp(`^(${names.map((k) => k.replace(/[/@.:-]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) => {
+      // The shims' own requires must reach the real package at run time, outside the bundle.
+      if (/scripts[\\/]lazy[\\/]/.test(args.importer)) return { path: args.path, external: true };
+      const shim = LAZY.find((l) => l.importer.test(args.importer))?.shims[args.path];
+      return shim ? { path: fileURLToPath(new URL(`./lazy/${shim}`, import.meta.url)) } : undefined;
+    });
+  },
+};
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -18,14 +47,12 @@ await build({
   minify: true,
   keepNames: true,
   // Lazily imported by the commands that need them, so they never load on `dojo hint`.
-  external: ['dockerfile-ast', 'execa', '@inquirer/prompts', 'tar-stream', 'tar-fs', '@balena/dockerignore'],
-  // dockerode is bundled with its heavy optional parts (gRPC for BuildKit sessions, ssh2 for
-  // ssh:// hosts) swapped for shims that load the real packages on first use.
-  alias: {
-    '@grpc/grpc-js': './scripts/lazy/grpc-js.cjs',
-    '@grpc/proto-loader': './scripts/lazy/proto-loader.cjs',
-    ssh2: './scripts/lazy/ssh2.cjs',
-  },
+  external: ['execa', '@inquirer/prompts', 'tar-fs'],
+  // dockerode is bundled with the parts it requires at import time but dojo never uses (gRPC and
+  // uuid for BuildKit sessions, protobufjs for BuildKit progress, ssh2 for ssh:// hosts, tar-fs and
+  // dockerignore for packing contexts) swapped for shims that load the real packages on first use;
+  // likewise commander's child_process.
+  plugins: [lazyRequires],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });

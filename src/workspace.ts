@@ -2,8 +2,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DojoError, ExitCode } from './errors.js';
-import { parseYaml } from './content/yaml-source.js';
-import { validateSource } from './content/parse.js';
 
 export interface ServiceTarget {
   name: string;
@@ -47,7 +45,7 @@ const EXAMPLE = `services:\n  api-service: { context: api-service, dockerfile: a
 /** The course's FlowForge defaults; a workspace's dojo.yaml overrides any of them. */
 const DEFAULT_SERVICES = ['api-service', 'worker-service', 'postgres'];
 
-export function loadWorkspace(dirArg: string): Workspace {
+export async function loadWorkspace(dirArg: string): Promise<Workspace> {
   const dir = resolve(dirArg);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new DojoError({
@@ -60,6 +58,8 @@ export function loadWorkspace(dirArg: string): Workspace {
   const file = join(dir, 'dojo.yaml');
   let cfg: z.infer<typeof config> = { services: {} };
   if (existsSync(file)) {
+    // The YAML parser loads only when there is a dojo.yaml to read.
+    const [{ parseYaml }, { validateSource }] = await Promise.all([import('./content/yaml-source.js'), import('./content/validate-source.js')]);
     const parsed = validateSource(parseYaml(file, readFileSync(file, 'utf8')), config, EXAMPLE);
     const issue = parsed.issues[0];
     if (issue || !parsed.value) {

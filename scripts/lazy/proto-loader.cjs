@@ -1,4 +1,4 @@
 // See grpc-js.cjs: loaded for real only when a BuildKit session is opened.
 let real;
-const load = () => (real ??= require(String('@grpc/proto-loader')));
+const load = () => (real ??= require('@grpc/proto-loader'));
 module.exports = new Proxy({}, { get: (_, key) => load()[key] });

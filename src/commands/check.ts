@@ -24,7 +24,7 @@ export interface CheckOptions {
 
 export async function check(g: GlobalOptions, labId: string, opts: CheckOptions): Promise<CheckResult> {
   const lab = requireLab(await openCourse(g), labId);
-  const ws = loadWorkspace(g.workspace);
+  const ws = await loadWorkspace(g.workspace);
   const exercise = opts.exercise ? requireExercise(lab, opts.exercise) : undefined;
   const only = exercise ? lab.checks.filter((c) => c.exercise === exercise && (!opts.only?.length || opts.only.includes(c.id))).map((c) => c.id) : opts.only;
   const prompt = g.interactive ? await terminalPrompt() : undefined;

@@ -1,29 +1,12 @@
 import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import type { ZodType, ZodTypeDef } from 'zod';
-
-type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
 import { DojoError } from '../errors.js';
-import { locate, parseYaml, type YamlSource } from './yaml-source.js';
-import type { ContentIssue } from './types.js';
+import { parseYaml } from './yaml-source.js';
+import { validateSource, type Parsed } from './validate-source.js';
 
-export interface Parsed<T> {
-  src: YamlSource;
-  value?: T;
-  issues: ContentIssue[];
-}
-
-/** Step 1 and 2 of loading: parse (keeping positions), then validate against the schema. */
-export function validateSource<T>(src: YamlSource, schema: Schema<T>, example: string): Parsed<T> {
-  const result = schema.safeParse(src.data ?? {});
-  if (result.success) return { src, value: result.data, issues: [] };
-  const issues = result.error.issues.map((issue) => {
-    const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
-    const where = path.length ? path.join('.') : '(top level)';
-    return { location: locate(src, path), message: `${where}: ${issue.message}`, example };
-  });
-  return { src, issues };
-}
+export type { Parsed } from './validate-source.js';
+type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
 
 export function parseYamlFile<T>(file: string, schema: Schema<T>, example: string): Parsed<T> {
   return validateSource(parseYaml(file, readText(file)), schema, example);

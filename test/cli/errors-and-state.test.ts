@@ -93,15 +93,42 @@ describe('list and show', () => {
 });
 
 describe('start-up cost', () => {
-  it('dojo hint and dojo list never load the engine libraries', async () => {
-    const probe = join(mkdtempSync(join(tmpdir(), 'dojo-probe-')), 'probe.cjs');
-    writeFileSync(probe, `process.on('exit', () => { const heavy = Object.keys(require.cache).filter((k) => /node_modules\\/(dockerode|docker-modem|ssh2|dockerfile-ast|execa|@inquirer)\\//.test(k)); if (heavy.length) process.stderr.write('LOADED ' + heavy[0] + '\\n'); });`);
+  // The engine and parser libraries are bundled into chunks loaded on demand, so the probe records
+  // every module file Node resolves (ESM hook) or requires (CJS cache) and looks inside them.
+  const HEAVY = /node_modules\/(dockerode|docker-modem|ssh2|dockerfile-ast|execa|@inquirer|tar-stream|tar-fs)\//;
+  const MARKERS = ['/containers/create', 'DockerfileParser', 'readable-stream'];
+
+  function loadedFiles(log: string): { file: string; text: string }[] {
+    const files = [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
+    return files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  }
+
+  it('dojo hint and dojo list never load the engine libraries or the Dockerfile parser', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dojo-probe-'));
+    const log = join(dir, 'loaded.log');
+    const hook = `export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.startsWith('file:')) (await import('node:fs')).appendFileSync(${JSON.stringify(log)}, (await import('node:url')).fileURLToPath(r.url) + '\\n'); return r; }`;
+    const probe = join(dir, 'probe.mjs');
+    writeFileSync(probe, [
+      `import { register } from 'node:module';`,
+      `import { appendFileSync } from 'node:fs';`,
+      `import { createRequire } from 'node:module';`,
+      `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));`,
+      `const req = createRequire(import.meta.url);`,
+      `process.on('exit', () => { for (const k of Object.keys(req.cache)) appendFileSync(${JSON.stringify(log)}, k + '\\n'); });`,
+    ].join('\n'));
     const ws = tempWorkspace({});
     for (const args of [['hint', 'lab-01'], ['list']]) {
-      const r = await dojo([...args, '-w', ws], { NODE_OPTIONS: `--require ${probe}` });
+      writeFileSync(log, '');
+      const r = await dojo([...args, '-w', ws], { NODE_OPTIONS: `--import ${probe}` });
       expect(r.code).toBe(0);
-      expect(r.stderr).not.toContain('LOADED');
+      const loaded = loadedFiles(log);
+      expect(loaded.some((l) => l.file.endsWith('dist/index.js'))).toBe(true);
+      expect(loaded.filter((l) => HEAVY.test(l.file) || MARKERS.some((m) => l.text.includes(m))).map((l) => l.file)).toEqual([]);
     }
-    expect(existsSync(probe)).toBe(true);
+    // The same probe does see them on `dojo check`, so a pass above means something.
+    writeFileSync(log, '');
+    await dojo(['check', 'lab-02', '--only', 'layer-order', '-w', ws], { NODE_OPTIONS: `--import ${probe}` });
+    const onCheck = loadedFiles(log);
+    expect(MARKERS.slice(0, 2).every((m) => onCheck.some((l) => l.text.includes(m)))).toBe(true);
   });
 });

@@ -2,7 +2,6 @@ import { relative } from 'node:path';
 import { DojoError } from '../../errors.js';
 import { connectEngine, type Engine } from '../../engine/client.js';
 import { TimeoutError, withTimeout } from '../../engine/timeout.js';
-import { readCompose } from './compose.js';
 import { readContext } from './context.js';
 import { readComposeStack, readContainer, readNetwork, readVolume } from './runtime.js';
 import { readImage } from './image.js';
@@ -62,13 +61,13 @@ export async function collectFacts(requests: FactRequest[], workspaceDir: string
       case 'image':
         return image(r.ref);
       case 'imagefs':
-        return withTimeout(readImageFs(engine!, await requireImage(r.ref), r.paths, r.entrypoint, r.files), 60_000, `reading files of ${r.ref}`);
+        return withTimeout(readImageFs(engine!, r.ref, requireImage(r.ref), r.paths, r.entrypoint, r.files), 60_000, `reading files of ${r.ref}`);
       case 'run':
         return withTimeout(runThrowaway(engine!, await requireImage(r.ref), r.seconds), (r.seconds + 30) * 1000, `the throwaway container of ${r.ref}`);
       case 'rebuild':
         return rebuildProbe(engine!, readContext(r.context), r.dockerfile, r.buildArgs, r.timeoutSec);
       case 'compose':
-        return readCompose(r.files);
+        return (await import('./compose.js')).readCompose(r.files);
       case 'container':
         return withTimeout(readContainer(engine!, r.name), 30_000, `inspecting container ${r.name}`);
       case 'network':

@@ -12,27 +12,33 @@ const ELF_BYTES = 64 * 1024;
  * Reads the image's filesystem through the engine API: a container is created (never started, so
  * no shell is needed in the image), paths are stat-ed with HEAD /archive, and the entrypoint
  * binary's ELF header is read from GET /archive. The container is removed in `finally`.
+ * The container is created from the tag while the image is still being inspected, to save a round trip.
  */
-export async function readImageFs(engine: Engine, image: ImageFacts, paths: string[], entrypoint: boolean, files: string[] = []): Promise<ImageFsFacts> {
-  const container = await engine.docker.createContainer({
-    Image: image.id,
+export async function readImageFs(engine: Engine, ref: string, inspected: Promise<ImageFacts>, paths: string[], entrypoint: boolean, files: string[] = []): Promise<ImageFsFacts> {
+  if (entrypoint || files.length) void tarStream();
+  const created = engine.docker.createContainer({
+    Image: ref,
     Entrypoint: ['/dojo-probe-never-started'],
     Cmd: [],
     Labels: labels('imagefs'),
     NetworkDisabled: true,
     HostConfig: { NetworkMode: 'none' },
   });
-  const remove = track(`container ${container.id.slice(0, 12)}`, () => container.remove({ force: true, v: true }));
+  const [image, made] = await Promise.allSettled([inspected, created]);
+  const container = made.status === 'fulfilled' ? made.value : null;
+  const remove = container ? track(`container ${container.id.slice(0, 12)}`, () => container.remove({ force: true, v: true })) : null;
   try {
+    if (image.status === 'rejected') throw image.reason;
+    if (!container) throw (made as PromiseRejectedResult).reason;
     const [stats, texts, ep] = await Promise.all([
       Promise.all(paths.map(async (p) => [p, await stat(container, p)] as const)),
       Promise.all(files.map(async (f) => [f, (await stat(container, f)).exists ? (await readHead(container, f)).toString('utf8') : null] as const)),
-      entrypoint ? readEntrypoint(container, image) : Promise.resolve(null),
+      entrypoint ? readEntrypoint(container, image.value) : Promise.resolve(null),
     ]);
     const found = texts.filter((t): t is readonly [string, string] => t[1] !== null);
     return { paths: Object.fromEntries(stats), files: Object.fromEntries(found), entrypoint: ep };
   } finally {
-    releaseInBackground(remove);
+    if (remove) releaseInBackground(remove);
   }
 }
 
@@ -86,10 +92,17 @@ async function stat(container: Docker.Container, path: string): Promise<PathStat
 
 /** The first bytes of one file, taken out of the tar stream; the rest is never transferred. */
 async function readHead(container: Docker.Container, path: string): Promise<Buffer> {
-  const { extract } = await import('tar-stream');
+  const { extract } = await tarStream();
   const stream = (await container.getArchive({ path })) as NodeJS.ReadableStream & { destroy(): void };
   return new Promise<Buffer>((resolve, reject) => {
-    const ex = extract();
+    let ex: ReturnType<typeof extract>;
+    try {
+      ex = extract();
+    } catch (err) {
+      // An open archive stream keeps the engine's tar process alive and blocks removing the container.
+      stream.destroy();
+      throw err;
+    }
     const chunks: Buffer[] = [];
     let n = 0;
     let done = false;
@@ -114,8 +127,22 @@ async function readHead(container: Docker.Container, path: string): Promise<Buff
       });
     });
     ex.on('finish', finish);
-    ex.on('error', (err) => (done ? undefined : reject(err)));
-    stream.on('error', (err) => (done ? undefined : reject(err)));
+    const fail = (err: Error) => {
+      if (done) return;
+      done = true;
+      stream.destroy();
+      ex.destroy();
+      reject(err);
+    };
+    ex.on('error', fail);
+    stream.on('error', fail);
     stream.pipe(ex as unknown as NodeJS.WritableStream);
   });
+}
+
+/** Bundled, a CommonJS package's dynamic import has only a default export; unbundled, also named ones. */
+let tarModule: Promise<typeof import('tar-stream')> | undefined;
+function tarStream(): Promise<typeof import('tar-stream')> {
+  tarModule ??= import('tar-stream').then((mod) => ('default' in mod ? mod.default : mod) as typeof import('tar-stream'));
+  return tarModule;
 }
