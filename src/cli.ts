@@ -1,6 +1,14 @@
 import { Command, Option } from 'commander';
 import { resolveGlobals, type GlobalOptions } from './context.js';
 import type { Result } from './render/index.js';
+// The light commands are bundled into the entry: each on-demand chunk costs a module-loader round
+// trip that `dojo hint` would feel. Commands that need the engine or the content parsers stay lazy.
+import { checklist } from './commands/checklist.js';
+import { hint } from './commands/hint.js';
+import { list as listLabs } from './commands/list.js';
+import { reset } from './commands/reset.js';
+import { show } from './commands/show.js';
+import { status } from './commands/status.js';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -30,17 +38,17 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
     };
 
   program.command('list').description('labs and exercises with your progress')
-    .action(act(async (g) => (await import('./commands/list.js')).list(g)));
+    .action(act(async (g) => listLabs(g)));
 
   program.command('show').argument('<lab>', 'lab id, e.g. lab-01').description("a lab's instructions")
-    .action(act(async (g, lab: string) => (await import('./commands/show.js')).show(g, lab)));
+    .action(act(async (g, lab: string) => show(g, lab)));
 
   program.command('hint').argument('<lab>').argument('[exercise]', 'exercise id, e.g. 2a (default: the one you are on)')
     .description('the next hint on the ladder; deeper levels open after failed check attempts')
     .option('--answer', 'ask for the answer early (after at least one failed attempt; asks to confirm)')
     .option('-y, --yes', 'confirm without a prompt')
     .action(act(async (g, lab: string, exercise: string | undefined, o: { answer?: boolean; yes?: boolean }) =>
-      (await import('./commands/hint.js')).hint(g, lab, { exercise, answer: o.answer, yes: o.yes, confirm: confirmPrompt })));
+      hint(g, lab, { exercise, answer: o.answer, yes: o.yes, confirm: confirmPrompt })));
 
   program.command('check').argument('<lab>').description("run a lab's checks against your files and Docker engine")
     .option('-e, --exercise <id>', 'only the checks of one exercise')
@@ -53,15 +61,15 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
     }));
 
   program.command('checklist').description('the module exit gate (reserved: arrives in a later version)')
-    .action(act(async (g) => (await import('./commands/checklist.js')).checklist(g)));
+    .action(act(async (g) => checklist(g)));
 
   program.command('status').description('attempts, hints seen and answers revealed, per exercise')
-    .action(act(async (g) => (await import('./commands/status.js')).status(g)));
+    .action(act(async (g) => status(g)));
 
   program.command('reset').argument('[lab]', 'one lab (default: all)').description('forget progress')
     .option('-y, --yes', 'confirm without a prompt')
     .action(act(async (g, lab: string | undefined, o: { yes?: boolean }) =>
-      (await import('./commands/reset.js')).reset(g, lab, { yes: o.yes, confirm: confirmPrompt })));
+      reset(g, lab, { yes: o.yes, confirm: confirmPrompt })));
 
   program.command('doctor').description('is the Docker engine reachable? which endpoint and versions? compose?')
     .action(act(async (g) => (await import('./commands/doctor.js')).doctor(g)));

@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './cli.js';
 import { DojoError, ExitCode, formatLocation } from './errors.js';
 import { cleanupAll, interrupted } from './engine/cleanup.js';
-import type { Result } from './render/index.js';
+import { render, type Result } from './render/index.js';
 import type { GlobalOptions } from './context.js';
 
 /** The one place that parses argv, catches errors, prints them and sets the exit code. */
@@ -11,7 +11,6 @@ async function main(argv: string[]): Promise<number> {
   const wantsJson = argv.includes('json') && argv.some((a) => a === '--format' || a === '-f' || a.startsWith('--format='));
   try {
     const program = buildProgram(async (result: Result, g: GlobalOptions) => {
-      const { render } = await import('./render/index.js');
       const out = render(result, g);
       process.stdout.write(out.stdout);
       process.stderr.write(out.stderr);
