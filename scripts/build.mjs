@@ -1,6 +1,7 @@
-// Bundles the CLI so `dojo hint` starts fast: commander, chalk, yaml, gray-matter and zod are
-// inlined; engine and prompt libraries stay external and are imported lazily by the commands
-// that need them, so they never load on `dojo hint` or `dojo list`.
+// Bundles the CLI so `dojo hint` starts fast. The entry holds commander, chalk and the light
+// commands; everything else (dockerode, dockerfile-ast, yaml, gray-matter, zod) is bundled into
+// chunks that only the commands needing them import. execa, @inquirer/prompts and tar-fs stay
+// external, imported on first use.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';

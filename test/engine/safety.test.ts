@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, dojo } from '../support/cli.js';
@@ -49,6 +53,55 @@ describe('engine trouble', () => {
     const down = await dojo(['doctor'], { DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
     expect(down.code).toBe(3);
     expect(down.stdout).toContain('✗ engine   unix:///nonexistent/docker.sock (DOCKER_HOST)');
+  });
+
+  it('Ctrl-C at any moment, even while a create call is in flight, leaves nothing of dojo behind', async () => {
+    // The delays sweep the start of a run: engine connection, image inspect, the probe container's
+    // create call, its archive reads, the throwaway container of lab-01.
+    for (const [lab, delay] of [['lab-02', 150], ['lab-02', 250], ['lab-02', 350], ['lab-02', 450], ['lab-01', 300], ['lab-01', 500], ['lab-01', 1500]] as const) {
+      const child = execa('node', [BIN, 'check', lab, '--skip', lab === 'lab-02' ? 'cache-reuse' : 'namespaces-quiz', '-w', GOOD], { reject: false, env: { CI: 'true', FORCE_COLOR: '0' } });
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGINT');
+      const r = await child;
+      // Interrupted before dojo created anything (Node's default: killed by the signal), while cleaning up (130), or already done (0).
+      expect(r.signal === 'SIGINT' || [0, 130].includes(r.exitCode ?? -1), `${lab} at ${delay} ms: ${r.exitCode} ${r.signal}`).toBe(true);
+      expect(await tempObjects(), `${lab} interrupted at ${delay} ms`).toBe('');
+    }
+  });
+
+  it('Ctrl-C while the engine has not yet answered a create call still removes that container', async () => {
+    // A proxy in front of the real engine holds back the answer to POST /containers/create, so the
+    // signal lands exactly while dojo cannot know the container's id yet.
+    const dir = mkdtempSync(join(tmpdir(), 'dojo-proxy-'));
+    const sock = join(dir, 'docker.sock');
+    let sawCreate!: () => void;
+    const createSeen = new Promise<void>((r) => (sawCreate = r));
+    const proxy = createServer((client) => {
+      const upstream = connect('/var/run/docker.sock');
+      let held = false;
+      client.on('data', (chunk: Buffer) => {
+        if (/^POST \S*\/containers\/create/.test(chunk.toString('latin1'))) {
+          held = true;
+          sawCreate();
+        }
+        upstream.write(chunk);
+      });
+      upstream.on('data', (chunk: Buffer) => (held ? setTimeout(() => client.write(chunk), 2_000) : client.write(chunk)));
+      upstream.on('end', () => setTimeout(() => client.end(), held ? 2_100 : 0));
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(sock, r));
+    try {
+      const child = execa('node', [BIN, 'check', 'lab-02', '--only', 'no-toolchain', '-w', GOOD], { reject: false, env: { CI: 'true', FORCE_COLOR: '0', DOCKER_HOST: `unix://${sock}` } });
+      await createSeen;
+      child.kill('SIGINT');
+      const r = await child;
+      expect(r.exitCode).toBe(130);
+      expect(await tempObjects()).toBe('');
+    } finally {
+      proxy.close();
+    }
   });
 
   it('Ctrl-C during a running build step removes what dojo created, the step included, and exits 130', async () => {

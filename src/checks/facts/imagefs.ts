@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type Docker from 'dockerode';
 import type { Engine } from '../../engine/client.js';
-import { labels, releaseInBackground, track } from '../../engine/cleanup.js';
+import { createTempContainer } from '../../engine/temp-container.js';
 import { readElf } from './elf.js';
 import type { ImageFacts, ImageFsFacts, PathStat } from './image-model.js';
 
@@ -16,17 +16,15 @@ const ELF_BYTES = 64 * 1024;
  */
 export async function readImageFs(engine: Engine, ref: string, inspected: Promise<ImageFacts>, paths: string[], entrypoint: boolean, files: string[] = []): Promise<ImageFsFacts> {
   if (entrypoint || files.length) void tarStream();
-  const created = engine.docker.createContainer({
+  const temp = createTempContainer(engine.docker, 'imagefs', {
     Image: ref,
     Entrypoint: ['/dojo-probe-never-started'],
     Cmd: [],
-    Labels: labels('imagefs'),
     NetworkDisabled: true,
     HostConfig: { NetworkMode: 'none' },
   });
-  const [image, made] = await Promise.allSettled([inspected, created]);
+  const [image, made] = await Promise.allSettled([inspected, temp.created]);
   const container = made.status === 'fulfilled' ? made.value : null;
-  const remove = container ? track(`container ${container.id.slice(0, 12)}`, () => container.remove({ force: true, v: true })) : null;
   try {
     if (image.status === 'rejected') throw image.reason;
     if (!container) throw (made as PromiseRejectedResult).reason;
@@ -38,7 +36,7 @@ export async function readImageFs(engine: Engine, ref: string, inspected: Promis
     const found = texts.filter((t): t is readonly [string, string] => t[1] !== null);
     return { paths: Object.fromEntries(stats), files: Object.fromEntries(found), entrypoint: ep };
   } finally {
-    if (remove) releaseInBackground(remove);
+    temp.release();
   }
 }
 

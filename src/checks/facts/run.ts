@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine/client.js';
-import { labels, releaseInBackground, track } from '../../engine/cleanup.js';
+import { createTempContainer } from '../../engine/temp-container.js';
 import type { ImageFacts } from './image-model.js';
 import type { RunFacts } from './probe-model.js';
 
@@ -10,11 +10,11 @@ import type { RunFacts } from './probe-model.js';
 export async function runThrowaway(engine: Engine, image: ImageFacts, seconds: number): Promise<RunFacts> {
   // No network: the throwaway copy must not reach the student's other containers (nor be reached),
   // and it starts and goes away faster without a veth pair on the bridge.
-  const container = await engine.docker.createContainer({
-    Image: image.id, Labels: labels('run'), Tty: false, NetworkDisabled: true, HostConfig: { NetworkMode: 'none' },
+  const temp = createTempContainer(engine.docker, 'run', {
+    Image: image.id, Tty: false, NetworkDisabled: true, HostConfig: { NetworkMode: 'none' },
   });
-  const remove = track(`container ${container.id.slice(0, 12)}`, () => container.remove({ force: true, v: true }));
   try {
+    const container = await temp.created;
     let startError: string | null = null;
     try {
       await container.start();
@@ -42,7 +42,7 @@ export async function runThrowaway(engine: Engine, image: ImageFacts, seconds: n
       logsTail: logs.slice(-20),
     };
   } finally {
-    releaseInBackground(remove);
+    temp.release();
   }
 }
 
