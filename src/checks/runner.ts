@@ -1,25 +1,45 @@
+import { createHash } from 'node:crypto';
+import { relative } from 'node:path';
 import type { Lab } from '../content/types.js';
-import { usageError, type DojoError } from '../errors.js';
+import { DojoError, ExitCode, usageError, type Location } from '../errors.js';
 import type { Workspace } from '../workspace.js';
 import { collectFacts } from './facts/collect.js';
+import { factType } from './facts/registry.js';
 import { factKey, type FactRequest } from './facts/requests.js';
-import { FactUnavailable } from './facts/store.js';
+import { FactUnavailable, type Facts } from './facts/store.js';
 import { kindByName } from './kinds/index.js';
-import { gatherSecrets } from './redact.js';
+import { gatherSecrets, redact } from './redact.js';
 import type { AnyKind, CheckStatus, CheckTarget, Finding, PromptApi } from './types.js';
 
+export type Severity = 'error' | 'warning' | 'note' | 'none';
+
+/** One check's structured result: every renderer (text, JSON, JUnit, SARIF) works from this. */
 export interface CheckOutcome {
   id: string;
   exercise: string;
+  /** The rule: the check kind that judged it. */
+  rule: string;
+  /** @deprecated the same as `rule`; kept for JSON readers of report version 1. */
   kind: string;
   title: string;
   service: string;
   status: CheckStatus;
+  severity: Severity;
   summary: string;
+  /** Workspace-relative file, 1-based line and column; null when the finding has no place in a file. */
+  location: Location | null;
   evidence: string[];
   question: string | null;
   mistake: string | null;
   durationMs: number;
+}
+
+export interface ExerciseOutcome {
+  id: string;
+  passed: boolean;
+  status: 'pass' | 'fail' | 'skip';
+  /** Hash of what this exercise's checks looked at (files, image and container ids): equal = nothing changed. */
+  fingerprint: string;
 }
 
 export interface RunReport {
@@ -27,24 +47,37 @@ export interface RunReport {
   title: string;
   workspace: string;
   passed: boolean;
-  exercises: { id: string; passed: boolean; status: 'pass' | 'fail' | 'skip' }[];
+  exercises: ExerciseOutcome[];
   checks: CheckOutcome[];
-  engine: { reachable: boolean; endpoint?: string; version?: string; message?: string };
+  engine: { reachable: boolean; endpoint?: string; version?: string; apiVersion?: string; message?: string };
 }
 
 export interface RunOutput {
+  /** Already redacted: no secret value the run saw is in it. */
   report: RunReport;
-  /** Values to redact from every output of this run. */
+  /** Values redacted from this run's output, for anything else the caller prints. */
   secrets: string[];
   engineError?: DojoError;
 }
+
+export type RunEvent =
+  | { type: 'run-started'; lab: string; checks: string[] }
+  | { type: 'check-finished'; lab: string; check: CheckOutcome }
+  | { type: 'run-finished'; lab: string; report: RunReport };
 
 export interface RunOptions {
   only?: string[];
   skip?: string[];
   /** When set, interactive kinds ask through it; otherwise they are skipped. */
   prompt?: PromptApi;
+  signal?: AbortSignal;
+  onEvent?: (e: RunEvent) => void;
 }
+
+export const SEVERITY: Record<CheckStatus, Severity> = { fail: 'error', error: 'warning', skip: 'note', pass: 'none' };
+
+export const interruptedError = (): DojoError =>
+  new DojoError({ code: 'E_INTERRUPTED', message: 'interrupted: nothing was recorded', exitCode: ExitCode.interrupted });
 
 export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Promise<RunOutput> {
   const known = new Set(lab.checks.map((c) => c.id));
@@ -54,60 +87,113 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
   const planned = lab.checks.map((def) => {
     const kind = kindByName.get(def.kind) as AnyKind;
     const serviceName = def.service ?? lab.meta.targets.services[0] ?? 'api-service';
-    const target: CheckTarget = { lab: lab.meta.id, workspace: ws, service: ws.services[serviceName]! };
+    const service = ws.services[serviceName];
+    if (!service) throw usageError(`${lab.meta.id} check ${def.id} names service ${serviceName}, which the workspace does not define`, 'Add it under services: in dojo.yaml.');
+    const target: CheckTarget = { lab: lab.meta.id, workspace: ws, service };
     const params = kind.params.parse(def.params ?? {});
     const selected = (!opts.only?.length || opts.only.includes(def.id)) && !opts.skip?.includes(def.id);
     const interactive = Boolean(kind.interact && opts.prompt);
     const requests: FactRequest[] = selected && !interactive ? kind.needs(target, params) : [];
     return { def, kind, target, params, selected, interactive, requests };
   });
+  opts.onEvent?.({ type: 'run-started', lab: lab.meta.id, checks: planned.filter((p) => p.selected).map((p) => p.def.id) });
 
-  const collected = await collectFacts(planned.flatMap((p) => p.requests), ws.dir);
-  const checks: CheckOutcome[] = [];
+  const outcomes = new Map<string, CheckOutcome>();
+  const started = Date.now();
+  const finish = (p: (typeof planned)[number], finding: Finding, durationMs: number) => {
+    const outcome = toOutcome(lab, ws, p.def, p.kind, p.target, finding, durationMs);
+    outcomes.set(p.def.id, outcome);
+    if (p.selected) opts.onEvent?.({ type: 'check-finished', lab: lab.meta.id, check: outcome });
+  };
+  // A check is judged as soon as the last fact it needs is in, so progress streams to the renderer.
+  const waiting = planned.filter((p) => p.selected && !p.interactive);
+  let facts: Facts | undefined;
+  const ready = new Set<string>();
+  const judgeReady = () => {
+    for (const p of waiting.filter((w) => !outcomes.has(w.def.id) && w.requests.every((r) => ready.has(factKey(r))))) {
+      finish(p, evaluate(p.kind, facts!, p.target, p.params), Date.now() - started);
+    }
+  };
+  const collected = await collectFacts(planned.flatMap((p) => p.requests), ws.dir, {
+    signal: opts.signal,
+    onFact: (key) => {
+      ready.add(key);
+      if (facts) judgeReady();
+    },
+  });
+  facts = collected.facts;
+  if (opts.signal?.aborted) throw interruptedError();
+  judgeReady();
   for (const p of planned) {
-    const started = Date.now();
-    let finding: Finding;
-    if (!p.selected) finding = { status: 'skip', summary: 'skipped: not selected (--only/--skip)' };
-    else if (p.interactive) finding = await p.kind.interact!(p.target, p.params, opts.prompt!);
-    else finding = evaluate(p.kind, collected.facts, p.target, p.params);
-    const waited = Math.max(0, ...p.requests.map((r) => collected.readyAt.get(factKey(r)) ?? 0));
-    const mistake = finding.status === 'fail' ? lab.hints.mistakes.find((m) => m.id === p.def.mistake) : undefined;
-    checks.push({
-      id: p.def.id,
-      exercise: p.def.exercise,
-      kind: p.def.kind,
-      title: p.def.title,
-      service: p.target.service.name,
-      status: finding.status,
-      summary: finding.summary,
-      evidence: finding.evidence ?? [],
-      question: mistake?.question ?? null,
-      mistake: mistake?.id ?? null,
-      durationMs: waited + (Date.now() - started),
-    });
+    if (outcomes.has(p.def.id)) continue;
+    if (!p.selected) finish(p, { status: 'skip', summary: 'skipped: not selected (--only/--skip)' }, 0);
+    else {
+      const t = Date.now();
+      finish(p, await p.kind.interact!(p.target, p.params, opts.prompt!), Date.now() - t);
+    }
+    if (opts.signal?.aborted) throw interruptedError();
   }
-  const exercises = lab.meta.exercises.map((e) => {
+  const checks = lab.checks.map((c) => outcomes.get(c.id)!);
+  const exercises = lab.meta.exercises.map((e): ExerciseOutcome => {
     const mine = checks.filter((c) => c.exercise === e.id);
     const bad = mine.some((c) => c.status === 'fail' || c.status === 'error');
     const status = bad ? 'fail' : mine.some((c) => c.status === 'pass') ? 'pass' : 'skip';
-    return { id: e.id, passed: status === 'pass', status } as const;
+    const requests = planned.filter((p) => p.def.exercise === e.id).flatMap((p) => p.requests);
+    return { id: e.id, passed: status === 'pass', status, fingerprint: fingerprint(requests, collected.facts) };
   });
-  const { reachable, endpoint, version, error } = collected.engine;
-  const report: RunReport = {
+  const { reachable, endpoint, version, apiVersion, error } = collected.engine;
+  const requests = planned.flatMap((p) => p.requests);
+  const dotenvDirs = [ws.dir, ...new Set(planned.map((p) => p.target.service.context))];
+  const secrets = gatherSecrets(requests, collected.facts, dotenvDirs);
+  const report = redact<RunReport>({
     lab: lab.meta.id,
     title: lab.meta.title,
     workspace: ws.dir,
     passed: !checks.some((c) => c.status === 'fail' || c.status === 'error'),
     exercises,
     checks,
-    engine: { reachable, endpoint, version, message: error?.message },
-  };
-  const requests = planned.flatMap((p) => p.requests);
-  const dotenvDirs = [ws.dir, ...new Set(planned.map((p) => p.target.service.context))];
-  return { report, secrets: gatherSecrets(requests, collected.facts, dotenvDirs), engineError: error };
+    engine: { reachable, endpoint, version, apiVersion, message: error?.message },
+  }, secrets);
+  opts.onEvent?.({ type: 'run-finished', lab: lab.meta.id, report });
+  return { report, secrets, engineError: error };
 }
 
-function evaluate(kind: AnyKind, facts: Parameters<AnyKind['evaluate']>[0], target: CheckTarget, params: unknown): Finding {
+function toOutcome(lab: Lab, ws: Workspace, def: Lab['checks'][number], kind: AnyKind, target: CheckTarget, finding: Finding, durationMs: number): CheckOutcome {
+  const find = (id: string | undefined) => (id ? lab.hints.mistakes.find((m) => m.id === id) : undefined);
+  const mistake = finding.status === 'fail' ? (find(finding.mistake) ?? find(def.mistake)) : undefined;
+  const loc = finding.location;
+  return {
+    id: def.id,
+    exercise: def.exercise,
+    rule: kind.name,
+    kind: kind.name,
+    title: def.title,
+    service: target.service.name,
+    status: finding.status,
+    severity: SEVERITY[finding.status],
+    summary: finding.summary,
+    location: loc ? { ...loc, file: relative(ws.dir, loc.file).split('\\').join('/') || loc.file } : null,
+    evidence: finding.evidence ?? [],
+    question: mistake?.question ?? null,
+    mistake: mistake?.id ?? null,
+    durationMs,
+  };
+}
+
+/** What the exercise's checks looked at, as each fact type defines it; volatile probe output is left out. */
+function fingerprint(requests: FactRequest[], facts: Facts): string {
+  const parts = [...new Map(requests.map((r) => [factKey(r), r])).entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([key, r]) => {
+      const type = factType(r);
+      if (!type.fingerprint) return [];
+      const value = facts.raw(r);
+      return [[key, value instanceof FactUnavailable ? null : type.fingerprint(value)]];
+    });
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+}
+
+function evaluate(kind: AnyKind, facts: Facts, target: CheckTarget, params: unknown): Finding {
   try {
     return kind.evaluate(facts, target, params);
   } catch (err) {

@@ -1,4 +1,5 @@
 import type { ZodType, ZodTypeDef } from 'zod';
+import type { Location } from '../errors.js';
 import type { ServiceTarget, Workspace } from '../workspace.js';
 import type { FactRequest } from './facts/requests.js';
 import type { Facts } from './facts/store.js';
@@ -10,6 +11,10 @@ export interface Finding {
   status: CheckStatus;
   summary: string;
   evidence?: string[];
+  /** Where the finding points in the student's files (the Dockerfile or compose line), absolute path. */
+  location?: Location;
+  /** A mistake of the lab that explains this finding better than the check's own (e.g. `image-stale`). */
+  mistake?: string;
 }
 
 export interface CheckTarget {
@@ -34,10 +39,11 @@ export interface CheckKind<P = Record<string, unknown>> {
   interact?(target: CheckTarget, params: P, prompt: PromptApi): Promise<Finding>;
 }
 
-export const pass = (summary: string, evidence?: string[]): Finding => ({ status: 'pass', summary, evidence });
-export const fail = (summary: string, evidence?: string[]): Finding => ({ status: 'fail', summary, evidence });
-export const error = (summary: string, evidence?: string[]): Finding => ({ status: 'error', summary, evidence });
-export const skip = (summary: string): Finding => ({ status: 'skip', summary });
+type Extra = Pick<Finding, 'location' | 'mistake'>;
+export const pass = (summary: string, evidence?: string[], extra?: Extra): Finding => ({ status: 'pass', summary, evidence, ...extra });
+export const fail = (summary: string, evidence?: string[], extra?: Extra): Finding => ({ status: 'fail', summary, evidence, ...extra });
+export const error = (summary: string, evidence?: string[], extra?: Extra): Finding => ({ status: 'error', summary, evidence, ...extra });
+export const skip = (summary: string, evidence?: string[]): Finding => ({ status: 'skip', summary, evidence });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyKind = CheckKind<any>;

@@ -1,7 +1,6 @@
 import type { GlobalOptions } from '../context.js';
 import type { Lab } from '../content/types.js';
 import { ExitCode } from '../errors.js';
-import { redact } from '../checks/redact.js';
 import { runChecks, type RunReport } from '../checks/runner.js';
 import type { PromptApi } from '../checks/types.js';
 import { readState, writeState } from '../state/store.js';
@@ -28,8 +27,7 @@ export async function check(g: GlobalOptions, labId: string, opts: CheckOptions)
   const exercise = opts.exercise ? requireExercise(lab, opts.exercise) : undefined;
   const only = exercise ? lab.checks.filter((c) => c.exercise === exercise && (!opts.only?.length || opts.only.includes(c.id))).map((c) => c.id) : opts.only;
   const prompt = g.interactive ? await terminalPrompt() : undefined;
-  const { report: raw, secrets, engineError } = await runChecks(lab, ws, { only, skip: opts.skip, prompt });
-  const report = redact(raw, secrets);
+  const { report, engineError } = await runChecks(lab, ws, { only, skip: opts.skip, prompt });
 
   const { state, notices } = readState(ws.dir);
   recordAttempt(state, lab, report);

@@ -46,8 +46,9 @@ function toJson(r: Result): unknown {
         passed: report.passed,
         exercises: report.exercises,
         checks: report.checks.map((c) => ({
-          id: c.id, exercise: c.exercise, kind: c.kind, service: c.service, status: c.status, summary: c.summary,
-          evidence: c.evidence, question: c.question, mistake: c.mistake, durationMs: c.durationMs,
+          id: c.id, exercise: c.exercise, rule: c.rule, kind: c.kind, title: c.title, service: c.service, status: c.status,
+          severity: c.severity, summary: c.summary, location: c.location, evidence: c.evidence, question: c.question,
+          mistake: c.mistake, durationMs: c.durationMs,
         })),
         engine: report.engine,
       };

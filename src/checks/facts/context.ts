@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 
 export interface ContextFacts {
   dir: string;
   exists: boolean;
-  dockerignore: { path: string; exists: boolean; lines: string[] };
+  /** The ignore file the builder reads: `<Dockerfile>.dockerignore` (BuildKit) when present, else the context's. */
+  dockerignore: { path: string; exists: boolean; lines: string[]; dockerfileSpecific?: boolean };
   /** Paths relative to the context, `/`-separated; `.git` counted but not walked. */
   files: string[];
   truncated: boolean;
@@ -12,10 +13,12 @@ export interface ContextFacts {
 
 const MAX_FILES = 20_000;
 
-export function readContext(dir: string): ContextFacts {
-  const path = join(dir, '.dockerignore');
+export function readContext(dir: string, dockerfile?: string): ContextFacts {
   const exists = existsSync(dir) && statSync(dir).isDirectory();
-  const ignoreExists = exists && existsSync(path);
+  const specific = dockerfile ? join(dirname(dockerfile), `${basename(dockerfile)}.dockerignore`) : null;
+  const useSpecific = specific !== null && existsSync(specific);
+  const path = useSpecific ? specific : join(dir, '.dockerignore');
+  const ignoreExists = useSpecific || (exists && existsSync(path));
   const files: string[] = [];
   let truncated = false;
   const walk = (d: string) => {
@@ -33,7 +36,7 @@ export function readContext(dir: string): ContextFacts {
   return {
     dir,
     exists,
-    dockerignore: { path, exists: ignoreExists, lines: ignoreExists ? readFileSync(path, 'utf8').split(/\r?\n/) : [] },
+    dockerignore: { path, exists: ignoreExists, lines: ignoreExists ? readFileSync(path, 'utf8').split(/\r?\n/) : [], dockerfileSpecific: useSpecific },
     files,
     truncated,
   };

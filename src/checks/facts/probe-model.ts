@@ -23,4 +23,6 @@ export interface RebuildFacts {
   second: BuildStep[];
   error: string | null;
   outputTail: string[];
+  /** Why the probe did not build at all (e.g. the Dockerfile needs BuildKit and the engine has none). */
+  skipped: string | null;
 }

@@ -21,6 +21,7 @@ const COMMENT: Record<string, string> = {
  */
 export async function rebuildProbe(
   engine: Engine, context: ContextFacts, dockerfile: string, buildArgs: Record<string, string>, timeoutSec: number,
+  stage?: number, signal?: AbortSignal,
 ): Promise<RebuildFacts> {
   const tmp = mkdtempSync(join(tmpdir(), 'dojo-rebuild-'));
   const removeTmp = track(`folder ${tmp}`, async () => rmSync(tmp, { recursive: true, force: true }));
@@ -62,10 +63,10 @@ export async function rebuildProbe(
       return out;
     };
     const first = await build('1');
-    if (first.error) return { builder: first.builder, changedFile: source, first: first.steps, second: [], error: first.error, outputTail: first.tail };
+    if (first.error) return { builder: first.builder, changedFile: source, first: first.steps, second: [], error: first.error, outputTail: first.tail, skipped: null };
     if (source) appendFileSync(join(tmp, source), `\n${COMMENT[extname(source)] ?? '#'} dojo cache probe ${Date.now()}\n`);
     const second = await build('2');
-    return { builder: second.builder, changedFile: source, first: first.steps, second: second.steps, error: second.error, outputTail: second.tail };
+    return { builder: second.builder, changedFile: source, first: first.steps, second: second.steps, error: second.error, outputTail: second.tail, skipped: null };
   } finally {
     await untag();
     await removeTmp();

@@ -7,11 +7,12 @@ import type { RunFacts } from './probe-model.js';
  * Starts a throwaway container from the student's image (no ports published, labelled, removed in
  * `finally`) and looks at it after `seconds`: still running, or its exit code and last log lines.
  */
-export async function runThrowaway(engine: Engine, image: ImageFacts, seconds: number): Promise<RunFacts> {
-  // No network: the throwaway copy must not reach the student's other containers (nor be reached),
-  // and it starts and goes away faster without a veth pair on the bridge.
+export async function runThrowaway(engine: Engine, image: ImageFacts, seconds: number, opts: { env?: string[]; network?: string } = {}): Promise<RunFacts> {
+  // No network unless dojo.yaml names one: the throwaway copy must not reach the student's other
+  // containers uninvited, and it starts and goes away faster without a veth pair on the bridge.
   const temp = createTempContainer(engine.docker, 'run', {
-    Image: image.id, Tty: false, NetworkDisabled: true, HostConfig: { NetworkMode: 'none' },
+    Image: image.id, Tty: false, Env: opts.env ?? [],
+    ...(opts.network ? { HostConfig: { NetworkMode: opts.network } } : { NetworkDisabled: true, HostConfig: { NetworkMode: 'none' } }),
   });
   try {
     const container = await temp.created;

@@ -1,10 +1,5 @@
-import { factKey, type FactRequest } from './requests.js';
-import type { ContextFacts } from './context.js';
-import type { DockerfileFacts } from './dockerfile-model.js';
-import type { ImageFacts, ImageFsFacts } from './image-model.js';
-import type { RebuildFacts, RunFacts } from './probe-model.js';
-import type { ComposeStackFacts, ContainerFacts, NetworkFacts, VolumeFacts } from './runtime-model.js';
-import type { ComposeFacts } from './compose.js';
+import { factKey } from './requests.js';
+import type { FactOf, FactRequest } from './registry.js';
 
 /** A fact that could not be collected; a rule that needs it ends in `error` with this text. */
 export class FactUnavailable extends Error {
@@ -12,20 +7,6 @@ export class FactUnavailable extends Error {
     super(message);
   }
 }
-
-type FactOf<R extends FactRequest['type']> = {
-  dockerfile: DockerfileFacts;
-  context: ContextFacts;
-  image: ImageFacts | null;
-  imagefs: ImageFsFacts;
-  run: RunFacts;
-  rebuild: RebuildFacts;
-  container: ContainerFacts | null;
-  network: NetworkFacts | null;
-  volume: VolumeFacts | null;
-  compose: ComposeFacts;
-  composestack: ComposeStackFacts;
-}[R];
 
 /** Collected facts, read by pure rules. Built by the collector, or by hand in tests. */
 export class Facts {
@@ -42,5 +23,20 @@ export class Facts {
     const value = this.values.get(key);
     if (value instanceof FactUnavailable) throw value;
     return value as FactOf<R['type']>;
+  }
+
+  /** The value, or null when it could not be collected (for rules that can do without it). */
+  optional<R extends FactRequest>(request: R): FactOf<R['type']> | null {
+    try {
+      return this.get(request);
+    } catch (err) {
+      if (err instanceof FactUnavailable) return null;
+      throw err;
+    }
+  }
+
+  /** The raw value (a FactUnavailable included), for fingerprints. */
+  raw(request: FactRequest): unknown {
+    return this.values.get(factKey(request));
   }
 }
