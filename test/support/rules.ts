@@ -2,6 +2,8 @@ import { parseDockerfile } from '../../src/checks/facts/dockerfile.js';
 import type { ImageFacts, ImageFsFacts } from '../../src/checks/facts/image-model.js';
 import type { ContextFacts } from '../../src/checks/facts/context.js';
 import { Facts } from '../../src/checks/facts/store.js';
+import { factType } from '../../src/checks/facts/registry.js';
+import type { RebuildFacts, RunFacts } from '../../src/checks/facts/probe-model.js';
 import type { AnyKind, CheckTarget, Finding } from '../../src/checks/types.js';
 
 export const target: CheckTarget = {
@@ -18,6 +20,8 @@ export interface Given {
   image?: ImageFacts | null;
   imagefs?: ImageFsFacts;
   context?: Partial<ContextFacts>;
+  run?: Partial<RunFacts>;
+  rebuild?: Partial<RebuildFacts>;
 }
 
 /** Evaluates a kind's pure rule over facts given inline: no engine, no files. */
@@ -25,13 +29,17 @@ export function judge(kind: AnyKind, given: Given, params: unknown = {}): Findin
   const p = kind.params.parse(params);
   const facts = new Facts();
   for (const r of kind.needs(target, p)) {
-    if (r.type === 'dockerfile') {
-      facts.set(r, given.dockerfile === undefined ? { path: r.path, exists: false, stages: [], globalArgs: {}, problems: [] } : parseDockerfile(r.path, given.dockerfile));
-    } else if (r.type === 'image') facts.set(r, given.image ?? null);
-    else if (r.type === 'imagefs') facts.set(r, given.imagefs ?? { paths: {}, entrypoint: null });
-    else if (r.type === 'context') {
-      facts.set(r, { dir: r.dir, exists: true, dockerignore: { path: `${r.dir}/.dockerignore`, exists: false, lines: [] }, files: [], truncated: false, ...given.context });
-    }
+    // Anything the test does not give is the fact type's own fake (a missing file, an absent image).
+    const fake = factType(r).fake(r);
+    const value =
+      r.type === 'dockerfile' ? (given.dockerfile === undefined ? fake : parseDockerfile(r.path, given.dockerfile))
+      : r.type === 'image' ? (given.image ?? fake)
+      : r.type === 'imagefs' ? (given.imagefs ?? fake)
+      : r.type === 'context' ? { ...fake, ...given.context }
+      : r.type === 'run' ? { ...fake, ...given.run }
+      : r.type === 'rebuild' ? { ...fake, ...given.rebuild }
+      : fake;
+    facts.set(r, value);
   }
   return kind.evaluate(facts, target, p);
 }

@@ -33,15 +33,15 @@ describe('build output', () => {
 });
 
 describe('the probe Dockerfile', () => {
-  it('ends right after the dependency-install instruction, continuation lines included', async () => {
-    const { cutAfterInstall } = await import('../../src/checks/facts/rebuild.js');
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const file = join(mkdtempSync(join(tmpdir(), 'dojo-cut-')), 'Dockerfile');
-    writeFileSync(file, 'FROM golang AS build\nCOPY go.mod ./\nRUN go mod download \\\n && go mod verify\nCOPY . .\nRUN go build -o /app .\nFROM scratch\n');
-    expect(await cutAfterInstall(file, {})).toBe('FROM golang AS build\nCOPY go.mod ./\nRUN go mod download \\\n && go mod verify\n');
-    writeFileSync(file, 'FROM golang\nCOPY . .\nRUN go build .\n');
-    expect(await cutAfterInstall(file, {})).toBe('FROM golang\nCOPY . .\nRUN go build .\n');
+  it('ends right after the install of the stage the service is built from, continuation lines included', async () => {
+    const { cutAfter } = await import('../../src/checks/facts/rebuild.js');
+    const { serviceInstall } = await import('../../src/checks/facts/stage-steps.js');
+    const { parseDockerfile } = await import('../../src/checks/facts/dockerfile.js');
+    // A test stage first installs its own tools; the service's install is the one in the build stage it copies from.
+    const text = 'FROM node:20 AS lint\nRUN npm install -g eslint\nCOPY package.json ./\nRUN npm ci\nFROM golang:1.22 AS build\nCOPY go.mod ./\nRUN go mod download \\\n && go mod verify\nCOPY . .\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n';
+    const install = serviceInstall(parseDockerfile('/x/Dockerfile', text))!;
+    expect(install.line).toBe(7);
+    expect(cutAfter(text, install.endLine)).toBe('FROM node:20 AS lint\nRUN npm install -g eslint\nCOPY package.json ./\nRUN npm ci\nFROM golang:1.22 AS build\nCOPY go.mod ./\nRUN go mod download \\\n && go mod verify\n');
+    expect(serviceInstall(parseDockerfile('/x/Dockerfile', 'FROM golang\nCOPY . .\nRUN go build .\n'))).toBeUndefined();
   });
 });

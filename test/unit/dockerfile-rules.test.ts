@@ -25,7 +25,12 @@ describe('dockerfile-parses', () => {
         "evidence": [
           "api-service/Dockerfile:2  unknown instruction "COPPY"",
         ],
-        "status": "error",
+        "location": {
+          "file": "/ws/api-service/Dockerfile",
+          "line": 2,
+        },
+        "mistake": "dockerfile-broken",
+        "status": "fail",
         "summary": "api-service/Dockerfile does not parse",
       }
     `);
@@ -57,6 +62,10 @@ describe('exec-form', () => {
         "evidence": [
           "api-service/Dockerfile:2  CMD /app/api-service",
         ],
+        "location": {
+          "file": "/ws/api-service/Dockerfile",
+          "line": 2,
+        },
         "status": "fail",
         "summary": "CMD in shell form: your process would not be PID 1",
       }
@@ -67,7 +76,10 @@ describe('exec-form', () => {
     const text = 'FROM my-base\nCOPY app /app\n';
     const inherited = image({ config: { entrypoint: null, cmd: ['/bin/sh', '-c', '/app'] } });
     expect(judge(execForm, { dockerfile: text, image: inherited }).summary).toBe('the image inherits a shell-form start command');
-    expect(judge(execForm, { dockerfile: text, image: null }).summary).toBe('the final stage sets neither CMD nor ENTRYPOINT');
+    // No image yet: the verdict must come from what is known, not a blanket fail.
+    expect(judge(execForm, { dockerfile: text, image: null }).status).toBe('error');
+    const execBase = image({ config: { entrypoint: null, cmd: ['/app'] } });
+    expect(judge(execForm, { dockerfile: text, image: execBase }).status).toBe('pass');
   });
 });
 
@@ -92,6 +104,10 @@ describe('layer-order', () => {
           "stage build: api-service/Dockerfile:3  COPY . .",
           "stage build: api-service/Dockerfile:4  RUN go mod download",
         ],
+        "location": {
+          "file": "/ws/api-service/Dockerfile",
+          "line": 3,
+        },
         "status": "fail",
         "summary": "the source is copied before dependencies are installed",
       }
@@ -129,9 +145,13 @@ describe('multi-stage', () => {
     expect(judge(multiStage, { dockerfile: text })).toMatchInlineSnapshot(`
       {
         "evidence": [
-          "final stage: api-service/Dockerfile:3  FROM alpine",
-          "api-service/Dockerfile:4  COPY --from=busybox:1.36 (not a stage of this Dockerfile)",
+          "final stage: api-service/Dockerfile:3  FROM alpine AS runtime",
+          "api-service/Dockerfile:4  COPY --from=busybox:1.36 /bin/busybox (an image, not a stage of this Dockerfile)",
         ],
+        "location": {
+          "file": "/ws/api-service/Dockerfile",
+          "line": 3,
+        },
         "status": "fail",
         "summary": "the final stage copies nothing from a build stage",
       }
@@ -150,8 +170,12 @@ describe('same-layer-cleanup', () => {
       {
         "evidence": [
           "api-service/Dockerfile:2  RUN apt-get update && apt-get install -y curl",
-          "api-service/Dockerfile:3  RUN rm -rf /var/lib/apt/lists/*  (deletes /var/lib/apt/lists in a later layer)",
+          "api-service/Dockerfile:3  RUN rm -rf /var/lib/apt/lists/*  (rm /var/lib/apt/lists/*: deletes /var/lib/apt/lists in a later layer)",
         ],
+        "location": {
+          "file": "/ws/api-service/Dockerfile",
+          "line": 3,
+        },
         "status": "fail",
         "summary": "files are deleted in a later layer than the one that added them",
       }

@@ -28,6 +28,10 @@ describe('dockerignore', () => {
         "evidence": [
           "api-service/.dockerignore:3  "!.env" re-includes .env",
         ],
+        "location": {
+          "file": "/ws/api-service/.dockerignore",
+          "line": 3,
+        },
         "status": "fail",
         "summary": "api-service/.dockerignore lets .env into the build context",
       }

@@ -5,7 +5,12 @@ export interface DfInstruction {
   text: string;
   /** Exec (JSON) form values, when the instruction uses it. */
   json: string[] | null;
+  /** The last value of each flag (`--from`, `--chown`…); `mounts` keeps every `--mount`. */
   flags: Record<string, string | null>;
+  /** Each `RUN --mount=…`, its options parsed: { type: 'cache', target: '/go/pkg/mod' }. */
+  mounts: Record<string, string>[];
+  /** Here-documents (`RUN <<EOF`, `COPY <<EOF /dest`): the delimiter name and the body. */
+  heredocs: { name: string; content: string }[];
   line: number;
   endLine: number;
 }
@@ -28,6 +33,8 @@ export interface DockerfileFacts {
   exists: boolean;
   stages: DfStage[];
   globalArgs: Record<string, string | null>;
+  /** The `# syntax=` parser directive, when present (BuildKit fetches that frontend). */
+  syntax: string | null;
   problems: { line: number; message: string }[];
 }
 

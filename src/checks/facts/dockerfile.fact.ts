@@ -12,5 +12,5 @@ export const dockerfileFact = defineFact<DockerfileRequest, DockerfileFacts>({
   collect: async (r) => (await import('./dockerfile.js')).readDockerfile(r.path, r.buildArgs),
   // Parsed instructions, not bytes: a comment or blank line is not a new attempt.
   fingerprint: (v) => (v.exists ? { stages: v.stages, problems: v.problems } : null),
-  fake: (r) => ({ path: r.path, exists: false, stages: [], globalArgs: {}, problems: [] }),
+  fake: (r) => ({ path: r.path, exists: false, stages: [], globalArgs: {}, syntax: null, problems: [] }),
 });

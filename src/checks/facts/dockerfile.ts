@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { DockerfileParser, type Instruction, type From } from 'dockerfile-ast';
+import { DockerfileParser, type Instruction, type From, type Heredoc } from 'dockerfile-ast';
 import { expand, resolveGlobalArgs } from './build-args.js';
 import type { DfInstruction, DfStage, DockerfileFacts } from './dockerfile-model.js';
 
@@ -9,7 +9,7 @@ const KNOWN = new Set([
 ]);
 
 export function readDockerfile(path: string, buildArgs: Record<string, string> = {}): DockerfileFacts {
-  if (!existsSync(path)) return { path, exists: false, stages: [], globalArgs: {}, problems: [] };
+  if (!existsSync(path)) return { path, exists: false, stages: [], globalArgs: {}, syntax: null, problems: [] };
   return parseDockerfile(path, readFileSync(path, 'utf8'), buildArgs);
 }
 
@@ -17,7 +17,9 @@ export function readDockerfile(path: string, buildArgs: Record<string, string> =
 export function parseDockerfile(path: string, content: string, buildArgs: Record<string, string> = {}): DockerfileFacts {
   const df = DockerfileParser.parse(content);
   const problems: DockerfileFacts['problems'] = [];
-  const declared = df.getInitialARGs().map((a) => [a.getProperty()?.getName() ?? '', a.getProperty()?.getValue() ?? null] as [string, string | null]);
+  // One ARG may declare several (`ARG A=golang B=${A}:1.22`): every property counts, in order.
+  const declared = df.getInitialARGs().flatMap((a) => a.getProperties().map((p) => [p.getName(), p.getValue()] as [string, string | null]));
+  const syntax = df.getDirectives().find((d) => d.getName().toLowerCase() === 'syntax')?.getValue() ?? null;
   const globalArgs = resolveGlobalArgs(declared, buildArgs);
   const stages: DfStage[] = [];
   let current: DfStage | null = null;
@@ -36,10 +38,10 @@ export function parseDockerfile(path: string, content: string, buildArgs: Record
       if (keyword !== 'ARG') problems.push({ line, message: `${keyword} before the first FROM (only ARG may come first)` });
       continue;
     }
-    current.instructions.push(toInstruction(ins, keyword, line));
+    current.instructions.push(toInstruction(ins, keyword, line, content));
   }
   if (stages.length === 0 && problems.length === 0) problems.push({ line: 1, message: 'no FROM instruction: a Dockerfile starts from a base image' });
-  return { path, exists: true, stages, globalArgs, problems };
+  return { path, exists: true, stages, globalArgs, syntax, problems };
 }
 
 function fromStage(from: From, stages: DfStage[], args: Record<string, string | null>): DfStage {
@@ -61,12 +63,37 @@ function fromStage(from: From, stages: DfStage[], args: Record<string, string | 
   };
 }
 
-function toInstruction(ins: Instruction, keyword: string, line: number): DfInstruction {
+function toInstruction(ins: Instruction, keyword: string, line: number, content: string): DfInstruction {
   const flags: Record<string, string | null> = {};
+  const mounts: Record<string, string>[] = [];
   const withFlags = ins as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null }[] };
-  for (const f of withFlags.getFlags?.() ?? []) flags[f.getName().toLowerCase()] = f.getValue();
+  for (const f of withFlags.getFlags?.() ?? []) {
+    const name = f.getName().toLowerCase();
+    flags[name] = f.getValue();
+    if (name === 'mount') mounts.push(mountOptions(f.getValue() ?? ''));
+  }
   const text = (ins.getArgumentsContent() ?? '').trim();
-  return { keyword, text, json: jsonForm(ins, text), flags, line, endLine: ins.getRange().end.line + 1 };
+  const withHeredocs = ins as Instruction & { getHeredocs?: () => Heredoc[] };
+  const heredocs = (withHeredocs.getHeredocs?.() ?? []).map((h) => ({ name: h.getName(), content: rangeText(content, h.getContentRange()) }));
+  return { keyword, text, json: jsonForm(ins, text), flags, mounts, heredocs, line, endLine: ins.getRange().end.line + 1 };
+}
+
+function mountOptions(value: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of value.split(',')) {
+    const [k, ...v] = part.split('=');
+    if (k) out[k.trim().toLowerCase()] = v.length ? v.join('=').trim() : 'true';
+  }
+  out.type ??= 'bind';
+  return out;
+}
+
+function rangeText(content: string, range: ReturnType<Heredoc['getContentRange']>): string {
+  if (!range) return '';
+  const lines = content.split(/\r?\n/);
+  const { start, end } = range;
+  if (start.line === end.line) return (lines[start.line] ?? '').slice(start.character, end.character);
+  return [lines[start.line]!.slice(start.character), ...lines.slice(start.line + 1, end.line), (lines[end.line] ?? '').slice(0, end.character)].join('\n');
 }
 
 function jsonForm(ins: Instruction, text: string): string[] | null {

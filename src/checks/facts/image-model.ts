@@ -7,6 +7,8 @@ export interface HistoryEntry {
 export interface ImageFacts {
   ref: string;
   id: string;
+  /** When the image was built (ISO time). */
+  created?: string;
   /** Bytes, from `image inspect` Size: uncompressed, all layers, as the classic store reports it. */
   size: number;
   os: string;

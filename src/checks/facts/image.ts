@@ -16,6 +16,7 @@ export async function readImage(engine: Engine, ref: string): Promise<ImageFacts
   return {
     ref,
     id: inspect.Id,
+    created: inspect.Created,
     size: inspect.Size,
     os: inspect.Os,
     architecture: inspect.Architecture,

@@ -7,7 +7,8 @@ import { withTimeout } from '../../engine/timeout.js';
 import { parseBuildOutput } from './build-output.js';
 import { dockerignore } from './dockerignore-matcher.js';
 import type { ContextFacts } from './context.js';
-import { DEPENDENCY_INSTALL, isManifest } from './manifests.js';
+import { isManifestSource } from './manifests.js';
+import { buildKitOnly, serviceInstall } from './stage-steps.js';
 import type { RebuildFacts } from './probe-model.js';
 
 const COMMENT: Record<string, string> = {
@@ -23,6 +24,15 @@ export async function rebuildProbe(
   engine: Engine, context: ContextFacts, dockerfile: string, buildArgs: Record<string, string>, timeoutSec: number,
   stage?: number, signal?: AbortSignal,
 ): Promise<RebuildFacts> {
+  const df = (await import('./dockerfile.js')).readDockerfile(dockerfile, buildArgs);
+  const install = serviceInstall(df);
+  const none = (skipped: string): RebuildFacts => ({ builder: 'classic', changedFile: null, first: [], second: [], error: null, outputTail: [], skipped });
+  if (!df.exists || df.problems.length) return none('the Dockerfile is missing or does not parse');
+  if (!install) return none('no dependency-install step');
+  const needs = buildKitOnly(df);
+  // The classic builder would fail on these, or build something else: no verdict is better than a false one.
+  if (needs.length) return none(`needs BuildKit (line ${needs[0]!.line}: ${needs[0]!.what}); dojo's probe builds with the engine's classic builder`);
+  if (signal?.aborted) return none('interrupted');
   const tmp = mkdtempSync(join(tmpdir(), 'dojo-rebuild-'));
   const removeTmp = track(`folder ${tmp}`, async () => rmSync(tmp, { recursive: true, force: true }));
   const tag = `dojo-probe/rebuild-${process.pid}-${Date.now().toString(36)}`;
@@ -55,7 +65,7 @@ export async function rebuildProbe(
     let dockerfileRel = relative(context.dir, dockerfile).split('\\').join('/');
     if (dockerfileRel.startsWith('..')) dockerfileRel = 'Dockerfile.dojo-probe';
     mkdirSync(dirname(join(tmp, dockerfileRel)), { recursive: true });
-    writeFileSync(join(tmp, dockerfileRel), await cutAfterInstall(dockerfile, buildArgs));
+    writeFileSync(join(tmp, dockerfileRel), cutAfter(readFileSync(dockerfile, 'utf8'), install.endLine));
     const source = pickSource(context, (f) => !ig.ignores(f));
     const build = async (n: string) => {
       const out = await withTimeout(buildOnce(engine, tmp, dockerfileRel, buildArgs, `${tag}:${n}`, running), timeoutSec * 1000, `probe build ${n}`);
@@ -78,12 +88,7 @@ export async function rebuildProbe(
  * after that instruction: both builds finish there (no compile, no cancelled build racing the
  * daemon) and every earlier step keeps the cache key it has in the student's own build.
  */
-export async function cutAfterInstall(dockerfile: string, buildArgs: Record<string, string>): Promise<string> {
-  const text = readFileSync(dockerfile, 'utf8');
-  const facts = (await import('./dockerfile.js')).readDockerfile(dockerfile, buildArgs);
-  const install = facts.stages.flatMap((s) => s.instructions).find((i) => i.keyword === 'RUN' && DEPENDENCY_INSTALL.test(i.text));
-  return install ? text.split(/\r?\n/).slice(0, install.endLine).join('\n') + '\n' : text;
-}
+export const cutAfter = (text: string, endLine: number): string => text.split(/\r?\n/).slice(0, endLine).join('\n') + '\n';
 
 async function buildOnce(engine: Engine, dir: string, dockerfile: string, buildargs: Record<string, string>, t: string, running: Set<string>) {
   const { pack } = await import('tar-fs');
@@ -120,6 +125,6 @@ async function buildOnce(engine: Engine, dir: string, dockerfile: string, builda
 }
 
 function pickSource(context: ContextFacts, sent: (f: string) => boolean): string | null {
-  const candidates = context.files.filter((f) => sent(f) && COMMENT[extname(f)] && !isManifest(f) && !/(^|\/)(vendor|testdata)\//.test(f) && !f.endsWith('_test.go'));
+  const candidates = context.files.filter((f) => sent(f) && COMMENT[extname(f)] && !isManifestSource(f) && !/(^|\/)(vendor|testdata)\//.test(f) && !f.endsWith('_test.go'));
   return candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0] ?? null;
 }

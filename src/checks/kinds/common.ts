@@ -3,10 +3,12 @@ import type { ContextRequest, DockerfileRequest, ImageRequest } from '../facts/r
 import type { DockerfileFacts } from '../facts/dockerfile-model.js';
 import type { Facts } from '../facts/store.js';
 import type { ImageFacts } from '../facts/image-model.js';
-import { error, type CheckTarget, type Finding } from '../types.js';
+import type { Location } from '../../errors.js';
+import { compareImage } from '../facts/image-match.js';
+import { error, fail, type CheckTarget, type Finding } from '../types.js';
 
 export const dockerfileReq = (t: CheckTarget): DockerfileRequest => ({ type: 'dockerfile', path: t.service.dockerfile, buildArgs: t.service.buildArgs });
-export const contextReq = (t: CheckTarget): ContextRequest => ({ type: 'context', dir: t.service.context });
+export const contextReq = (t: CheckTarget): ContextRequest => ({ type: 'context', dir: t.service.context, dockerfile: t.service.dockerfile });
 export const imageReq = (t: CheckTarget): ImageRequest => ({ type: 'image', ref: t.service.image });
 
 export const relPath = (t: CheckTarget, p: string): string => relative(t.workspace.dir, p) || '.';
@@ -15,12 +17,21 @@ export const relPath = (t: CheckTarget, p: string): string => relative(t.workspa
 export const at = (t: CheckTarget, line: number, text?: string): string =>
   `${relPath(t, t.service.dockerfile)}:${line}${text ? `  ${text}` : ''}`;
 
-/** Runs `rule` on a Dockerfile that exists and parses; otherwise an `error` that says why. */
+/** The place in the service's Dockerfile a finding points at. */
+export const locationOf = (t: CheckTarget, line: number): Location => ({ file: t.service.dockerfile, line });
+
+/**
+ * Runs `rule` on a Dockerfile that exists and parses. A missing or broken Dockerfile is the
+ * student's to fix, so it fails (and counts as an attempt); one message for one cause, in every check.
+ */
 export function withDockerfile(facts: Facts, t: CheckTarget, rule: (df: DockerfileFacts) => Finding): Finding {
   const df = facts.get(dockerfileReq(t));
-  if (!df.exists) return error(`no Dockerfile at ${relPath(t, t.service.dockerfile)}`, [`dojo looked for ${t.service.dockerfile}; set services.${t.service.name}.dockerfile in dojo.yaml if yours is elsewhere`]);
+  const mistake = 'dockerfile-broken';
+  if (!df.exists) {
+    return fail(`no Dockerfile at ${relPath(t, t.service.dockerfile)}`, [`dojo looked for ${t.service.dockerfile}; set services.${t.service.name}.dockerfile in dojo.yaml if yours is elsewhere`], { mistake });
+  }
   if (df.problems.length || df.stages.length === 0) {
-    return error(`${relPath(t, df.path)} does not parse`, df.problems.map((p) => at(t, p.line, p.message)));
+    return fail(`${relPath(t, df.path)} does not parse`, df.problems.map((p) => at(t, p.line, p.message)), { mistake, location: locationOf(t, df.problems[0]?.line ?? 1) });
   }
   return rule(df);
 }
@@ -39,3 +50,18 @@ export const instructionText = (keyword: string, text: string): string => {
   const oneLine = `${keyword} ${text}`.replace(/\s+/g, ' ');
   return oneLine.length > 100 ? `${oneLine.slice(0, 97)}...` : oneLine;
 };
+
+/**
+ * A fail when the tagged image was built from another version of the Dockerfile, so a verdict
+ * read from the image would judge old work; null when they agree or either cannot be read.
+ */
+export function staleImage(facts: Facts, t: CheckTarget, df: DockerfileFacts): Finding | null {
+  const img = facts.optional(imageReq(t));
+  if (!img) return null;
+  const mismatches = compareImage(df, img);
+  if (!mismatches.length) return null;
+  return fail(`${t.service.image} was not built from the current ${relPath(t, t.service.dockerfile)}: rebuild, then check again`, [
+    ...mismatches.map((m) => `${m.what}: the Dockerfile says ${m.dockerfile}, the image has ${m.image}`),
+    `image ${img.id.replace('sha256:', '').slice(0, 12)} created ${img.created ?? 'at an unknown time'}`,
+  ], { mistake: 'image-stale' });
+}

@@ -30,12 +30,23 @@ export const dockerignoreKind: CheckKind<z.infer<typeof params>> = {
     const ig = dockerignore(ctx.dockerignore.lines);
     const probes = new Set([...p.mustExclude, ...envFiles.map((f) => f.replace(/\/$/, ''))]);
     const leaks = [...probes].filter((path) => !ig.ignores(path) || (p.mustExclude.includes(path) && !ig.ignores(`${path}/x`) && ctx.files.includes(`${path}/`)));
+    const reads = ctx.dockerignore.dockerfileSpecific ? [`BuildKit reads ${file} for this Dockerfile, in place of the context's .dockerignore`] : [];
     if (leaks.length) {
-      return fail(`${file} lets ${leaks.join(', ')} into the build context`, leaks.map((l) => decidingLine(ctx.dockerignore.lines, l, file)));
+      return fail(`${file} lets ${leaks.join(', ')} into the build context`, [...reads, ...leaks.map((l) => decidingLine(ctx.dockerignore.lines, l, file))], { location: { file: ctx.dockerignore.path, line: decidingLineNumber(ctx.dockerignore.lines, leaks[0]!) } });
     }
-    return pass(`${file} excludes ${[...probes].join(', ')}`);
+    return pass(`${file} excludes ${[...probes].join(', ')}`, reads);
   },
 };
+
+/** The 1-based line of the pattern that decides for `path` (the last matching one), or 1. */
+function decidingLineNumber(lines: string[], path: string): number {
+  let found = 1;
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line && !line.startsWith('#') && dockerignore([line.replace(/^!/, '')]).ignores(path)) found = i + 1;
+  });
+  return found;
+}
 
 /** The last pattern that matches decides, as in the engine; name it, or say none matched. */
 function decidingLine(lines: string[], path: string, file: string): string {

@@ -1,11 +1,19 @@
 import { z } from 'zod';
-import { finalChain } from '../facts/dockerfile-model.js';
-import { at, dockerfileReq, imageReq, instructionText, withDockerfile } from './common.js';
-import { fail, pass, type CheckKind } from '../types.js';
+import { finalChain, type DfInstruction } from '../facts/dockerfile-model.js';
+import { at, dockerfileReq, imageReq, instructionText, locationOf, missingImageHint, staleImage, withDockerfile } from './common.js';
+import { error, fail, pass, type CheckKind, type CheckTarget, type Finding } from '../types.js';
 
-const SHELL = ['/bin/sh', '-c'];
+const SHELL = /^(\/(usr\/)?bin\/)?(sh|bash|dash|ash)$/;
 
-/** Judges the final stage only (following FROM <stage> chains), and the built image when there is one. */
+/** `["/bin/sh","-c","…"]` is the shell form in disguise, unless the script hands PID 1 over with `exec`. */
+export const wrapsInShell = (argv: string[] | null): boolean =>
+  Boolean(argv && SHELL.test(argv[0] ?? '') && /^-\w*c$/.test(argv[1] ?? '') && !/^\s*exec\s/.test(argv[2] ?? ''));
+
+/**
+ * Judges what starts the container: the final stage's ENTRYPOINT (a CMD is then only its
+ * arguments), else its CMD; an ENTRYPOINT resets a CMD the stage did not set itself. When the
+ * final stage sets neither, the built image says what it inherited. Then the image must match.
+ */
 export const execForm: CheckKind<Record<string, never>> = {
   name: 'exec-form',
   description: 'CMD and ENTRYPOINT of the final stage use the exec (JSON) form.',
@@ -13,22 +21,35 @@ export const execForm: CheckKind<Record<string, never>> = {
   needs: (t) => [dockerfileReq(t), imageReq(t)],
   evaluate: (facts, t) =>
     withDockerfile(facts, t, (df) => {
-      const chain = finalChain(df).flatMap((s) => s.instructions);
-      const last = (k: string) => chain.filter((i) => i.keyword === k).pop();
-      const startup = [last('ENTRYPOINT'), last('CMD')].filter((i) => i !== undefined);
-      const shellForm = startup.filter((i) => i.json === null);
-      if (shellForm.length) {
-        return fail(`${shellForm.map((i) => i.keyword).join(' and ')} in shell form: your process would not be PID 1`, shellForm.map((i) => at(t, i.line, instructionText(i.keyword, i.text))));
-      }
-      if (startup.length === 0) {
-        let img;
-        try { img = facts.get(imageReq(t)); } catch { img = null; }
-        const inherited = img?.config.entrypoint ?? img?.config.cmd;
-        if (inherited && inherited[0] === SHELL[0] && inherited[1] === SHELL[1]) {
-          return fail('the image inherits a shell-form start command', [`image ${t.service.image}: ${JSON.stringify(inherited)}`]);
+      const chain = finalChain(df);
+      let entrypoint: DfInstruction | undefined;
+      let cmd: DfInstruction | undefined;
+      for (const stage of chain) {
+        let cmdSet = false;
+        for (const i of stage.instructions) {
+          if (i.keyword === 'CMD') [cmd, cmdSet] = [i, true];
+          if (i.keyword === 'ENTRYPOINT') [entrypoint, cmd] = [i, cmdSet ? cmd : undefined];
         }
-        return fail('the final stage sets neither CMD nor ENTRYPOINT', [`final stage starts at ${at(t, finalChain(df).at(-1)!.line)}`]);
       }
-      return pass(`${startup.map((i) => `${i.keyword} (line ${i.line})`).join(' and ')} in exec form`);
+      const starter = entrypoint ?? cmd;
+      if (!starter) return inherited(facts, t, chain[chain.length - 1]!.line);
+      const where = at(t, starter.line, instructionText(starter.keyword, starter.text));
+      if (starter.json === null) return fail(`${starter.keyword} in shell form: your process would not be PID 1`, [where], { location: locationOf(t, starter.line) });
+      if (wrapsInShell(starter.json)) {
+        return fail(`${starter.keyword} runs your command through a shell: the shell is PID 1, not your process`, [where], { location: locationOf(t, starter.line) });
+      }
+      const evidence = [entrypoint, cmd].filter((i) => i !== undefined).map((i) => at(t, i.line, instructionText(i.keyword, i.text)));
+      return staleImage(facts, t, df) ?? pass(`${starter.keyword} (line ${starter.line}) in exec form`, evidence);
     }),
 };
+
+function inherited(facts: Parameters<typeof staleImage>[0], t: CheckTarget, line: number): Finding {
+  const img = facts.optional(imageReq(t));
+  const note = `the final stage (${at(t, line)}) sets neither CMD nor ENTRYPOINT: the base image's start command applies`;
+  if (!img) return error('the start command is inherited from the base image, which dojo reads from your built image', [note, missingImageHint(t)]);
+  const argv = img.config.entrypoint?.length ? img.config.entrypoint : img.config.cmd;
+  const shown = `image ${t.service.image} starts ${JSON.stringify(argv)}`;
+  if (!argv?.length) return fail('the image has no start command at all', [note, shown]);
+  if (wrapsInShell(argv)) return fail('the image inherits a shell-form start command', [note, shown]);
+  return pass('the inherited start command is in exec form', [note, shown]);
+}

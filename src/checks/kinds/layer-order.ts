@@ -1,39 +1,49 @@
 import { z } from 'zod';
-import { DEPENDENCY_INSTALL, SOURCE_BUILD } from '../facts/manifests.js';
-import { at, dockerfileReq, instructionText, withDockerfile } from './common.js';
-import { isBroadCopy, isManifestCopy } from './copy-sources.js';
-import { fail, pass, type CheckKind } from '../types.js';
+import { at, contextReq, dockerfileReq, instructionText, locationOf, withDockerfile } from './common.js';
+import { stageSteps } from '../facts/stage-steps.js';
+import { fail, pass, type CheckKind, type CheckTarget } from '../types.js';
+import type { Facts } from '../facts/store.js';
 
-/** In every stage that installs dependencies or builds: manifests and the install come before the rest of the source. */
+/**
+ * In every stage that installs dependencies (or builds, downloading them itself): the manifests and
+ * the install come before the service's code. Dependencies installed in another stage and copied
+ * in, a cache mount, and vendored modules all keep a code change from re-downloading them.
+ */
 export const layerOrder: CheckKind<Record<string, never>> = {
   name: 'layer-order',
   description: 'Dependency manifests are copied and dependencies installed before the rest of the source.',
   params: z.object({}).strict(),
-  needs: (t) => [dockerfileReq(t)],
+  needs: (t) => [dockerfileReq(t), contextReq(t)],
   evaluate: (facts, t) =>
     withDockerfile(facts, t, (df) => {
       const problems: string[] = [];
       const good: string[] = [];
-      for (const stage of df.stages) {
-        const ins = stage.instructions;
-        const install = ins.find((i) => i.keyword === 'RUN' && DEPENDENCY_INSTALL.test(i.text));
-        const build = ins.find((i) => i.keyword === 'RUN' && SOURCE_BUILD.test(i.text));
-        const broad = ins.find(isBroadCopy);
-        const step = install ?? build;
-        if (!step || !broad) continue;
-        const label = `stage ${stage.name ?? stage.index}`;
-        if (broad.line < step.line) {
+      let first: number | undefined;
+      for (const s of stageSteps(df, { goModuleWithoutDeps: goModuleWithoutDeps(facts, t) })) {
+        const step = s.install ?? s.fetchingBuild;
+        const label = `stage ${s.stage.name ?? s.stage.index}`;
+        if (!step) {
+          if (s.depsFrom && s.source) good.push(`${label}: dependencies come from stage ${s.depsFrom.stage.name ?? s.depsFrom.stage.index} (line ${s.depsFrom.line}), code line ${s.source.line}`);
+          continue;
+        }
+        if (s.source && s.source.line < step.line) {
+          first ??= s.source.line;
           problems.push(
-            `${label}: ${at(t, broad.line, instructionText(broad.keyword, broad.text))}`,
-            `${label}: ${at(t, step.line, instructionText(step.keyword, step.text))}${install ? '' : '  (no separate dependency step: the build fetches them)'}`,
+            `${label}: ${at(t, s.source.line, instructionText(s.source.keyword, s.source.text))}`,
+            `${label}: ${at(t, step.line, instructionText(step.keyword, step.text))}${s.install ? '' : '  (no separate dependency step: the build downloads them)'}`,
           );
         } else {
-          const manifests = ins.find((i) => isManifestCopy(i) && i.line < step.line);
-          good.push(`${label}: manifests line ${manifests?.line ?? '?'}, dependencies line ${step.line}, source line ${broad.line}`);
+          good.push(`${label}: manifests line ${s.manifests?.line ?? '-'}, dependencies line ${step.line}, code line ${s.source?.line ?? '-'}`);
         }
       }
-      if (problems.length) return fail('the source is copied before dependencies are installed', problems);
-      if (!good.length) return pass('no stage installs dependencies or builds from copied source');
+      if (problems.length) return fail('the source is copied before dependencies are installed', problems, { location: locationOf(t, first!) });
+      if (!good.length) return pass('does not apply: no stage installs dependencies or builds from copied source');
       return pass('dependencies are installed before the source is copied', good);
     }),
 };
+
+/** A Go module with no go.sum has no dependencies to download: its build order cannot cost a download. */
+function goModuleWithoutDeps(facts: Facts, t: CheckTarget): boolean {
+  const ctx = facts.optional(contextReq(t));
+  return Boolean(ctx?.exists && ctx.files.includes('go.mod') && !ctx.files.includes('go.sum'));
+}

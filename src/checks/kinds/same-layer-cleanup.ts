@@ -2,14 +2,14 @@ import { posix } from 'node:path';
 import { z } from 'zod';
 import { finalChain, type DfInstruction } from '../facts/dockerfile-model.js';
 import { mb, type ImageFacts } from '../facts/image-model.js';
-import { FactUnavailable, type Facts } from '../facts/store.js';
-import { at, dockerfileReq, imageReq, instructionText, withDockerfile } from './common.js';
-import { createdPaths, deletedPaths, overlaps } from './cleanup-paths.js';
-import { fail, pass, type CheckKind, type CheckTarget } from '../types.js';
+import { fileEffects, overlaps } from '../facts/layer-files.js';
+import { at, dockerfileReq, imageReq, instructionText, locationOf, staleImage, withDockerfile } from './common.js';
+import { fail, pass, type CheckKind } from '../types.js';
 
 /**
- * Files deleted in a later RUN than the one that created them still ship in the earlier layer.
- * Found from the final stage's instructions, confirmed with the layer size from `docker history`.
+ * Per layer of the final image: what a step leaves in its layer, and what a later step deletes that
+ * still exists from an earlier layer (those bytes ship anyway). A step that creates and deletes in
+ * the same RUN leaves nothing. Confirmed with the layer sizes from `docker history` when built.
  */
 export const sameLayerCleanup: CheckKind<Record<string, never>> = {
   name: 'same-layer-cleanup',
@@ -19,37 +19,38 @@ export const sameLayerCleanup: CheckKind<Record<string, never>> = {
   evaluate: (facts, t) =>
     withDockerfile(facts, t, (df) => {
       const chain = finalChain(df).flatMap((s) => s.instructions);
-      const sizes = layerSizes(chain, imageOrNull(facts, t));
+      const sizes = layerSizes(chain, facts.optional(imageReq(t)));
+      const alive: { ins: DfInstruction; path: string }[] = [];
       const evidence: string[] = [];
+      let first: number | undefined;
       let workdir = '/';
-      const created: { ins: DfInstruction; path: string }[] = [];
-      chain.forEach((ins) => {
+      for (const ins of chain) {
         if (ins.keyword === 'WORKDIR') workdir = posix.resolve(workdir, ins.text);
-        for (const del of deletedPaths(ins, workdir)) {
-          for (const c of created.filter((c) => c.ins !== ins && overlaps(del, c.path))) {
+        const mine: string[] = [];
+        for (const e of fileEffects(ins, workdir)) {
+          if (e.op === 'create') {
+            mine.push(e.path);
+            continue;
+          }
+          // Created earlier in this same step: gone before the layer is committed.
+          mine.splice(0, mine.length, ...mine.filter((p) => !overlaps(e.path, p)));
+          for (const c of alive.filter((a) => overlaps(e.path, a.path))) {
+            alive.splice(alive.indexOf(c), 1);
             const size = sizes.get(c.ins);
             if (size === 0) continue;
+            first ??= ins.line;
             evidence.push(
               `${at(t, c.ins.line, instructionText(c.ins.keyword, c.ins.text))}${size ? `  (layer: ${mb(size)})` : ''}`,
-              `${at(t, ins.line, instructionText(ins.keyword, ins.text))}  (deletes ${c.path} in a later layer)`,
+              `${at(t, ins.line, instructionText(ins.keyword, ins.text))}  (${e.what}: deletes ${c.path.replace(/\/\*\*$/, '/…').replace(/^package:/, 'the package ')} in a later layer)`,
             );
           }
         }
-        created.push(...createdPaths(ins, workdir).map((path) => ({ ins, path })));
-      });
-      if (evidence.length) return fail('files are deleted in a later layer than the one that added them', [...new Set(evidence)]);
-      return pass('every cleanup happens in the layer that created the files');
+        alive.push(...mine.map((path) => ({ ins, path })));
+      }
+      if (evidence.length) return fail('files are deleted in a later layer than the one that added them', [...new Set(evidence)], { location: locationOf(t, first!) });
+      return staleImage(facts, t, df) ?? pass('every cleanup happens in the layer that created the files');
     }),
 };
-
-function imageOrNull(facts: Facts, t: CheckTarget): ImageFacts | null {
-  try {
-    return facts.get(imageReq(t));
-  } catch (err) {
-    if (err instanceof FactUnavailable) return null;
-    throw err;
-  }
-}
 
 /**
  * Maps the final stage's instructions to their history rows (newest first), walking both from the
@@ -73,6 +74,6 @@ function layerSizes(chain: DfInstruction[], img: ImageFacts | null): Map<DfInstr
 }
 
 function rowMatches(createdBy: string, keyword: string): boolean {
-  if (keyword === 'RUN') return !createdBy.includes('#(nop)') && (/\/bin\/sh -c|^RUN\b/.test(createdBy) || createdBy.startsWith('|'));
+  if (keyword === 'RUN') return !createdBy.includes('#(nop)') && !/^(COPY|ADD|ENV|LABEL|WORKDIR|USER|EXPOSE|CMD|ENTRYPOINT|ARG)\b/.test(createdBy);
   return new RegExp(`(#\\(nop\\)\\s*|^)${keyword}\\b`).test(createdBy);
 }
