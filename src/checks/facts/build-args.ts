@@ -67,12 +67,13 @@ function closingBrace(s: string, open: number): number {
   return -1;
 }
 
-/** Global ARGs in order: each default may use the ones before it (also on the same line). */
+/** Global ARGs in order: each default may use the ones before it (also on the same line); `predefined` are the builder's own. */
 export function resolveGlobalArgs(
   declared: [string, string | null][],
   overrides: Record<string, string>,
+  predefined: Record<string, string> = {},
 ): Record<string, string | null> {
-  const vars: Record<string, string | null> = {};
+  const vars: Record<string, string | null> = { ...predefined };
   for (const [name, value] of declared) {
     vars[name] = overrides[name] ?? (value === null ? null : expand(value, vars));
   }

@@ -54,7 +54,9 @@ export function words(name: string, args: string[]): string[] {
 
 const has = (args: string[], ...flags: string[]) => args.some((a) => flags.includes(a) || flags.some((f) => f.startsWith('--') && a.startsWith(`${f}=`)));
 const NPM_INSTALL = new Set(['ci', 'install', 'i', 'in', 'ins', 'inst', 'add', 'clean-install', 'install-clean', 'isntall']);
-const BUILD_TOOLS = new Set(['make', 'cmake', 'ninja', 'gcc', 'cc', 'g++', 'clang', 'rustc', 'javac', 'tsc', 'webpack', 'vite', 'esbuild', 'hugo', 'zig']);
+const BUILD_TOOLS = new Set(['cmake', 'ninja', 'gcc', 'cc', 'g++', 'clang', 'rustc', 'javac', 'tsc', 'webpack', 'vite', 'esbuild', 'hugo', 'zig']);
+/** Project build scripts run whatever the project's build needs, its package manager's download included. */
+const BUILD_SCRIPTS = /^(make|gmake|task|just|mage|build\.sh|build)$/;
 
 export function roleOf(cmd: SimpleCommand): Role | null {
   const { name, args } = program(cmd);
@@ -65,7 +67,8 @@ export function roleOf(cmd: SimpleCommand): Role | null {
       return { role: 'os' };
     case 'go':
       if (sub === 'mod') return ['download', 'tidy', 'vendor', 'verify'].includes(sub2 ?? '') ? { role: 'install' } : null;
-      if (sub === 'get') return args.some((a) => a.includes('@')) ? { role: 'tool' } : { role: 'install' };
+      // `go get github.com/x/y` names what to fetch (a tool, GOPATH style); `go get` / `go get ./...` reads the module.
+      if (sub === 'get') return words(name, args).slice(1).some((a) => a.includes('@') || /^[\w-]+\.[\w.-]+\//.test(a)) ? { role: 'tool' } : build(true);
       if (sub === 'install') return args.some((a) => a.includes('@')) ? { role: 'tool' } : build(true);
       return ['build', 'run', 'test', 'generate'].includes(sub ?? '') ? build(true) : null;
     case 'npm':
@@ -108,11 +111,14 @@ export function roleOf(cmd: SimpleCommand): Role | null {
     case 'gem': return sub === 'install' ? { role: 'tool' } : null;
     case 'composer': return ['install', 'update', 'require'].includes(sub ?? '') ? { role: 'install' } : null;
     case 'mix':
+      // `mix do deps.get, compile` runs several tasks: the first one decides.
+      if (sub === 'do') return roleOf({ ...cmd, argv: ['mix', ...words(name, args).slice(1).join(' ').split(/[\s,+]+/).filter(Boolean)] });
       if (sub === 'deps.get' || sub === 'deps.compile') return { role: 'install' };
       return ['compile', 'release', 'assets.deploy', 'phx.digest', 'escript.build'].includes(sub ?? '') ? build(false) : null;
     case 'setup.py': return build(true);
     default:
       if (name === 'python' || /^python[\d.]+$/.test(name)) return args[0]?.endsWith('setup.py') && ['install', 'develop', 'bdist_wheel'].includes(args[1] ?? '') ? build(true) : null;
+      if (BUILD_SCRIPTS.test(name)) return build(true);
       return BUILD_TOOLS.has(name) ? build(false) : null;
   }
 }

@@ -20,7 +20,7 @@ export function parseDockerfile(path: string, content: string, buildArgs: Record
   // One ARG may declare several (`ARG A=golang B=${A}:1.22`): every property counts, in order.
   const declared = df.getInitialARGs().flatMap((a) => a.getProperties().map((p) => [p.getName(), p.getValue()] as [string, string | null]));
   const syntax = df.getDirectives().find((d) => d.getName().toLowerCase() === 'syntax')?.getValue() ?? null;
-  const globalArgs = resolveGlobalArgs(declared, buildArgs);
+  const globalArgs = resolveGlobalArgs(declared, buildArgs, platformArgs());
   const stages: DfStage[] = [];
   let current: DfStage | null = null;
 
@@ -105,4 +105,17 @@ function jsonForm(ins: Instruction, text: string): string[] | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * BuildKit defines these in the global scope without a declaration (BUILDPLATFORM, TARGETOS…): stages
+ * named after them (`FROM base-$TARGETOS`) resolve to what the builder would pick on this machine.
+ */
+export function platformArgs(): Record<string, string> {
+  const arch = ({ x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x' } as Record<string, string>)[process.arch] ?? process.arch;
+  const os = 'linux';
+  return {
+    BUILDPLATFORM: `${os}/${arch}`, BUILDOS: os, BUILDARCH: arch, BUILDVARIANT: '',
+    TARGETPLATFORM: `${os}/${arch}`, TARGETOS: os, TARGETARCH: arch, TARGETVARIANT: '',
+  };
 }

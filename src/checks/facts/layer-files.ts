@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { program, words } from './commands.js';
 import { copyArgs } from './copy-sources.js';
 import type { DfInstruction } from './dockerfile-model.js';
-import { commandsOf, type SimpleCommand } from './shell.js';
+import { commandsOf, isSubshellBound, type SimpleCommand } from './shell.js';
 
 /** What one instruction does to the paths that matter for layer waste, in the order it does it. */
 export type FileEffect = { op: 'create' | 'delete'; path: string; what: string };
@@ -21,10 +21,15 @@ export function fileEffects(i: DfInstruction, workdir: string): FileEffect[] {
   if (i.keyword === 'COPY' || i.keyword === 'ADD') return copyEffects(i, workdir);
   if (i.keyword !== 'RUN') return [];
   const out: FileEffect[] = [];
-  let cwd = workdir;
+  const cwds = [workdir];
   for (const cmd of commandsOf(i)) {
-    if (cmd.argv[0] === 'cd' && cmd.argv[1]) cwd = posix.resolve(cwd, cmd.argv[1]);
-    out.push(...commandEffects(cmd, cwd));
+    if (isSubshellBound(cmd)) {
+      if (cmd.argv[0] === '(') cwds.push(cwds[cwds.length - 1]!);
+      else if (cwds.length > 1) cwds.pop();
+      continue;
+    }
+    if (cmd.argv[0] === 'cd' && cmd.argv[1]) cwds[cwds.length - 1] = posix.resolve(cwds[cwds.length - 1]!, cmd.argv[1]);
+    out.push(...commandEffects(cmd, cwds[cwds.length - 1]!));
   }
   return out;
 }

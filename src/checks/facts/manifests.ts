@@ -48,9 +48,16 @@ export function isSourceCopy(source: string): boolean {
   const base = path.split('/').pop() ?? '';
   if (path === '.' || path === '' || /[*?[]/.test(base)) return true;
   if (source.endsWith('/')) return true;
-  // No extension: a folder (src, app, cmd, internal), rarely a single script.
-  if (!base.includes('.')) return true;
+  // A folder: the code when it is one of the usual code folders; side folders (config, macros,
+  // prisma, patches, docs) change rarely and are often needed by the install itself.
+  if (!base.includes('.')) return CODE_DIRS.has(base.toLowerCase());
   return SOURCE_EXTENSIONS.test(base);
 }
 
 const SOURCE_EXTENSIONS = /\.(go|js|mjs|cjs|ts|tsx|jsx|py|rb|rs|java|kt|kts|scala|cs|fs|vb|php|ex|exs|erl|c|cc|cpp|h|hpp|swift|dart|lua|pl|clj|groovy|vue|svelte)$/;
+
+const CODE_DIRS = new Set([
+  'src', 'app', 'apps', 'cmd', 'internal', 'pkg', 'lib', 'libs', 'server', 'api', 'web', 'client', 'frontend', 'backend',
+  'services', 'service', 'packages', 'source', 'sources', 'crates', 'components', 'pages', 'handlers', 'controllers',
+  'routes', 'views', 'models', 'modules', 'core', 'main',
+]);

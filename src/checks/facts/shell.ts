@@ -10,7 +10,7 @@ export interface SimpleCommand {
 
 const SHELLS = /^(\/(usr\/)?bin\/)?(sh|bash|dash|ash|zsh)$/;
 const WRAPPERS = new Set(['sudo', 'env', 'time', 'exec', 'nohup', 'command', 'nice', 'xargs', 'eatmydata']);
-const SEPARATORS = new Set(['&&', '||', ';', '|', '&', ';;', '(', ')', '|&']);
+const SEPARATORS = new Set(['&&', '||', ';', '|', '&', ';;', '|&']);
 
 /**
  * The simple commands a RUN executes, in order: shell form, exec form, `sh -c "…"` (also nested),
@@ -48,7 +48,11 @@ export function splitShell(script: string): SimpleCommand[] {
   for (const e of entries) {
     if (typeof e === 'string') words.push(e);
     else if ('op' in e && e.op === 'glob') words.push(e.pattern);
-    else if ('op' in e && SEPARATORS.has(e.op)) flush();
+    else if ('op' in e && (e.op === '(' || e.op === ')')) {
+      flush();
+      // Subshell bounds: a `cd` inside `( … )` does not outlive it.
+      out.push({ argv: [e.op], env: {} });
+    } else if ('op' in e && SEPARATORS.has(e.op)) flush();
     else if ('comment' in e) flush();
     // redirections (`>`, `2>&1`) end the words that matter; their targets are not arguments
     else if ('op' in e) words.push('\0redirect');
@@ -56,6 +60,9 @@ export function splitShell(script: string): SimpleCommand[] {
   flush();
   return out.map((c) => ({ ...c, argv: dropRedirections(c.argv) }));
 }
+
+/** A subshell bound pseudo-command (`(` or `)`), which callers tracking `cd` need. */
+export const isSubshellBound = (c: SimpleCommand): boolean => c.argv.length === 1 && (c.argv[0] === '(' || c.argv[0] === ')');
 
 function dropRedirections(argv: string[]): string[] {
   const out: string[] = [];

@@ -1,0 +1,13 @@
+FROM rust:latest
+
+WORKDIR /app
+
+COPY Cargo.toml Cargo.lock ./
+
+RUN cargo fetch
+
+COPY . .
+
+RUN cargo build --release
+
+CMD ["cargo", "run", "--release"]
