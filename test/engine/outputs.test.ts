@@ -13,7 +13,7 @@ describe('output formats', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✗ exec-form');
     expect(r.stdout).toMatch(/api-service\/Dockerfile:12 {2}CMD DB_PASSWORD=\*{4} \/app\/api-service/);
-    expect(r.stdout).toContain('? Run `docker top`');
+    expect(r.stdout).toMatch(/\? .*docker inspect/);
     expect(r.stdout).toMatch(/FAIL lab-01: 4 passed, 1 failed, 1 skipped/);
     const hints = readFileSync(join(BIN, '../../hints/lab-01.yaml'), 'utf8');
     expect(hints).toContain('CMD ["api-service"]');
@@ -25,10 +25,12 @@ describe('output formats', () => {
     const json = (await dojo(['check', 'lab-01', '-w', SHELL_FORM, '--format', 'json'])).json();
     expect(Object.keys(json)).toEqual(['lab', 'passed', 'exercises', 'checks', 'engine']);
     expect(json.checks[2]).toEqual({
-      id: 'exec-form', exercise: '1b', kind: 'exec-form', service: 'api-service', status: 'fail',
-      summary: expect.any(String), evidence: [expect.stringContaining('Dockerfile:12')],
+      id: 'exec-form', exercise: '1b', rule: 'exec-form', kind: 'exec-form', title: expect.any(String), service: 'api-service',
+      status: 'fail', severity: 'error', summary: expect.any(String),
+      location: { file: 'api-service/Dockerfile', line: 12 }, evidence: [expect.stringContaining('Dockerfile:12')],
       question: expect.stringContaining('?'), mistake: 'shell-form-cmd', durationMs: expect.any(Number),
     });
+    expect(json.exercises[1]).toEqual({ id: '1b', passed: false, status: 'fail', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
   });
 
   it('junit: a testcase per check, failures and skips marked', async () => {

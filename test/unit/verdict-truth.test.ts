@@ -184,3 +184,19 @@ describe('container-starts judges the start command, not the missing runtime', (
     expect(never.evidence).toContain('it never ran, so it printed no logs');
   });
 });
+
+describe('the image is compared with the Dockerfile the way builders record it', () => {
+  it('a comment inside a continued RUN is not part of the command', () => {
+    const text = 'FROM debian:12\nRUN apt-get update \\\n  # lists for the install\n  && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n';
+    const f = parseDockerfile('/x/Dockerfile', text);
+    expect(f.stages[0]!.instructions[0]!.text).not.toContain('#');
+    expect(judge(sameLayerCleanup, { dockerfile: text }).status).toBe('fail');
+  });
+  it('classic and BuildKit history rows both match; a removed step does not', () => {
+    const text = 'FROM alpine:3\nARG V=1\nRUN apk add --no-cache curl \\\n && echo "done  now"\nCMD ["/app"]\n';
+    const history = (createdBy: string) => image({ config: { cmd: ['/app'], entrypoint: null }, history: [{ createdBy, size: 10, emptyLayer: false }] });
+    expect(judge(execForm, { dockerfile: text, image: history('/bin/sh -c apk add --no-cache curl  && echo "done  now"') }).status).toBe('pass');
+    expect(judge(execForm, { dockerfile: text, image: history('RUN |1 V=1 /bin/sh -c apk add --no-cache curl  && echo "done  now" # buildkit') }).status).toBe('pass');
+    expect(judge(execForm, { dockerfile: text, image: history('/bin/sh -c apk add curl') }).mistake).toBe('image-stale');
+  });
+});

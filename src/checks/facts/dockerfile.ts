@@ -72,9 +72,11 @@ function toInstruction(ins: Instruction, keyword: string, line: number, content:
     flags[name] = f.getValue();
     if (name === 'mount') mounts.push(mountOptions(f.getValue() ?? ''));
   }
-  const text = (ins.getArgumentsContent() ?? '').trim();
+  const raw = (ins.getArgumentsContent() ?? '').trim();
   const withHeredocs = ins as Instruction & { getHeredocs?: () => Heredoc[] };
   const heredocs = (withHeredocs.getHeredocs?.() ?? []).map((h) => ({ name: h.getName(), content: rangeText(content, h.getContentRange()) }));
+  // A comment line inside a continued instruction is dropped by the builder; dockerfile-ast keeps it.
+  const text = heredocs.length ? raw : raw.replace(/\s#[^\n]*\n/g, ' ');
   return { keyword, text, json: jsonForm(ins, text), flags, mounts, heredocs, line, endLine: ins.getRange().end.line + 1 };
 }
 

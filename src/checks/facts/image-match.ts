@@ -9,6 +9,8 @@ export interface Mismatch {
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** For RUN steps: builders differ in spacing and quoting, not in words. */
+const squash = (s: string) => s.replace(/[\s"']+/g, '');
 const show = (v: string[] | null) => (v ? JSON.stringify(v) : 'none');
 
 /** The start command the final stage gives the image, as the builder records it; undefined when inherited. */
@@ -63,7 +65,7 @@ export function compareImage(df: DockerfileFacts, img: ImageFacts): Mismatch[] {
       return i.keyword === 'RUN' ? [norm(i.json ? i.json.join(' ') : `${shell.join(' ')} ${i.text.replace(/\\\r?\n/g, ' ')}`)] : [];
     });
     const actual = historyRuns(img).slice(-expected.length);
-    const differs = expected.findIndex((e, k) => e !== actual[k]);
+    const differs = expected.findIndex((e, k) => squash(e) !== squash(actual[k] ?? ''));
     if (expected.length && (actual.length < expected.length || differs >= 0)) {
       const k = differs < 0 ? 0 : differs;
       out.push({ what: 'RUN steps', dockerfile: expected[k] ?? '(none)', image: actual[k] ?? '(none)' });
