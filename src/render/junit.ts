@@ -10,11 +10,12 @@ export function renderJunit(r: RunReport): string {
   const cases = r.checks.map((c) => {
     const body = [c.summary, ...c.evidence, ...(c.question ? [`Question: ${c.question}`] : [])].join('\n');
     const inner =
-      c.status === 'fail' ? `<failure message="${esc(c.summary)}">${esc(body)}</failure>`
-      : c.status === 'error' ? `<error message="${esc(c.summary)}">${esc(body)}</error>`
+      c.status === 'fail' ? `<failure message="${esc(c.summary)}" type="${esc(c.rule)}">${esc(body)}</failure>`
+      : c.status === 'error' ? `<error message="${esc(c.summary)}" type="${esc(c.rule)}">${esc(body)}</error>`
       : c.status === 'skip' ? `<skipped message="${esc(c.summary)}"/>`
       : '';
-    return `    <testcase classname="${esc(`${r.lab}.${c.exercise}`)}" name="${esc(c.id)}" time="${time(c.durationMs)}">${inner}</testcase>`;
+    const where = c.location ? ` file="${esc(c.location.file)}"${c.location.line ? ` line="${c.location.line}"` : ''}` : '';
+    return `    <testcase classname="${esc(`${r.lab}.${c.exercise}`)}" name="${esc(c.id)}"${where} time="${time(c.durationMs)}">${inner}</testcase>`;
   });
   const total = Math.max(0, ...r.checks.map((c) => c.durationMs));
   return [

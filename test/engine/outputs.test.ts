@@ -38,7 +38,7 @@ describe('output formats', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^<\?xml/);
     expect(r.stdout).toContain('<testsuite name="lab-01" tests="6" failures="1" errors="0" skipped="1"');
-    expect(r.stdout).toMatch(/<testcase classname="lab-01\.1b" name="exec-form" time="[\d.]+"><failure message=/);
+    expect(r.stdout).toMatch(/<testcase classname="lab-01\.1b" name="exec-form" file="api-service\/Dockerfile" line="12" time="[\d.]+"><failure message="[^"]*" type="exec-form">/);
   });
 
   it('redacts the secret value in every format', async () => {

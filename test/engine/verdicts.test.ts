@@ -65,6 +65,23 @@ describe('evidence names what dojo saw', () => {
     );
   });
 
+  it('stale-image: a fixed Dockerfile with an old image says rebuild, and asks the image-stale question', async () => {
+    const json = (await dojo(['check', 'lab-01', '-w', `${WORK}/stale-image`, '--format', 'json'])).json();
+    for (const id of ['exec-form', 'container-starts']) {
+      const c = json.checks.find((k: { id: string }) => k.id === id);
+      expect(c.summary, id).toMatch(/was not built from the current api-service\/Dockerfile: rebuild, then check again/);
+      expect(c.mistake, id).toBe('image-stale');
+      expect(c.evidence[0], id).toMatch(/^CMD: the Dockerfile says \["\/app\/api-service"\], the image has \["\/bin\/sh","-c",/);
+    }
+  });
+
+  it('dynamic-on-debian: a dynamically linked binary whose loader the base ships can run', async () => {
+    const json = (await dojo(['check', 'lab-02', '-w', `${WORK}/dynamic-on-debian`, '--only', 'static-binary', '--format', 'json'])).json();
+    const c = json.checks.find((k: { id: string }) => k.id === 'static-binary');
+    expect(c.status).toBe('pass');
+    expect(c.evidence[0]).toMatch(/asks for the loader \/lib64\/ld-linux/);
+  });
+
   it('rm-later-layer: the Dockerfile lines and the layer size from history', async () => {
     const json = (await dojo(['check', 'lab-02', '-w', `${WORK}/rm-later-layer`, '--only', 'same-layer-cleanup', '--format', 'json'])).json();
     expect(json.checks[2].evidence).toEqual([

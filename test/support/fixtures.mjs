@@ -14,7 +14,7 @@ export const GOOD = join(FIXTURES, 'flowforge');
 export const WORK = join(ROOT, 'test', '.work');
 export const imageTag = (name) => `dojo-test/api-service:${name}`;
 
-/** @returns {{name: string, description: string, mistake: string, image: 'own'|'good'|'none', remove: string[], expect: Record<string, {fail: string[], error?: string[]}>}[]} */
+/** @returns {{name: string, description: string, mistake: string, image: string, remove: string[], expect: Record<string, {fail: string[], error?: string[]}>}[]} */
 export function loadVariants() {
   const dir = join(FIXTURES, 'variants');
   return readdirSync(dir).sort().map((name) => {
@@ -32,7 +32,9 @@ export function materialize(variant) {
   const overlay = join(FIXTURES, 'variants', variant.name, 'files');
   if (existsSync(overlay)) cpSync(overlay, dest, { recursive: true });
   for (const r of variant.remove) rmSync(join(dest, r), { force: true });
-  const tag = variant.image === 'own' ? imageTag(variant.name) : variant.image === 'good' ? imageTag('good') : imageTag('never-built');
+  // `image: of:<variant>` reuses another variant's image: a Dockerfile changed since the image was built.
+  const tag = variant.image === 'own' ? imageTag(variant.name) : variant.image === 'good' ? imageTag('good')
+    : String(variant.image).startsWith('of:') ? imageTag(String(variant.image).slice(3)) : imageTag('never-built');
   writeFileSync(join(dest, 'dojo.yaml'), `services:\n  api-service: { image: "${tag}" }\n`);
   return { dir: dest, tag };
 }
