@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { execForm } from '../../src/checks/kinds/exec-form.js';
 import { layerOrder } from '../../src/checks/kinds/layer-order.js';
 import { multiStage } from '../../src/checks/kinds/multi-stage.js';
+import { pinnedBase } from '../../src/checks/kinds/pinned-base.js';
 import { sameLayerCleanup } from '../../src/checks/kinds/same-layer-cleanup.js';
 import type { AnyKind, Finding } from '../../src/checks/types.js';
 import { judge } from '../support/rules.js';
@@ -20,6 +21,7 @@ const RULES: Record<string, { kind: AnyKind; verdict: (f: Finding) => string }> 
   'layer-order': { kind: layerOrder, verdict: (f) => (f.status === 'pass' && f.summary.startsWith('does not apply') ? 'n/a' : f.status) },
   'same-layer-cleanup': { kind: sameLayerCleanup, verdict: (f) => f.status },
   'multi-stage': { kind: multiStage, verdict: (f) => f.status },
+  'pinned-base': { kind: pinnedBase, verdict: (f) => (f.status === 'skip' ? 'unknown' : f.status) },
   'exec-form': { kind: execForm, verdict: (f) => (f.status === 'error' && /inherited/.test(f.summary) ? 'inherits' : f.status) },
 };
 
