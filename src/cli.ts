@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
-import { resolveGlobals, type GlobalOptions } from './context.js';
+import { resolveGlobals, type Format, type GlobalOptions } from './context.js';
+import { interruptSignal } from './engine/cleanup.js';
+import { usageError } from './errors.js';
 import type { Result } from './render/index.js';
 // The light commands are bundled into the entry: each on-demand chunk costs a module-loader round
 // trip that `dojo hint` would feel. Commands that need the engine or the content parsers stay lazy.
@@ -30,10 +32,14 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
     .exitOverride();
 
   const globals = (cmd: Command) => resolveGlobals(cmd.optsWithGlobals());
-  const act = <A extends unknown[]>(fn: (g: GlobalOptions, ...args: A) => Promise<Result>) =>
+  // Options are refused before the command runs: a command may record progress before it prints.
+  const act = <A extends unknown[]>(fn: (g: GlobalOptions, ...args: A) => Promise<Result>, formats: Format[] = ['text', 'json']) =>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const g = globals(cmd);
+      if (!formats.includes(g.format)) {
+        throw usageError(`--format ${g.format} is not available for \`dojo ${cmd.name()}\``, `Use --format ${formats.join(' or ')}; junit is for \`dojo check\`.`);
+      }
       await onResult(await fn(g, ...(args.slice(0, -1) as A)), g);
     };
 
@@ -55,10 +61,12 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
     .option('--only <ids>', 'only these check ids (comma-separated)', list)
     .option('--skip <ids>', 'skip these check ids (comma-separated)', list)
     .action(act(async (g, lab: string, o: { exercise?: string; only?: string[]; skip?: string[] }) => {
+      // From here on Ctrl-C ends the run cleanly (nothing recorded) instead of killing it mid-way.
+      interruptSignal();
       // Warm-up: loading dockerode and the first engine round-trip overlap with loading the command.
       void import('./engine/client.js').then((m) => m.connectEngine()).catch(() => undefined);
       return (await import('./commands/check.js')).check(g, lab, o);
-    }));
+    }, ['text', 'json', 'junit']));
 
   program.command('checklist').description('the module exit gate (reserved: arrives in a later version)')
     .action(act(async (g) => checklist(g)));

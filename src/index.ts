@@ -11,6 +11,8 @@ async function main(argv: string[]): Promise<number> {
   const wantsJson = argv.includes('json') && argv.some((a) => a === '--format' || a === '-f' || a.startsWith('--format='));
   try {
     const program = buildProgram(async (result: Result, g: GlobalOptions) => {
+      // Once interrupted, the signal handler has spoken; a report of half-done work must not follow.
+      if (interrupted() !== null) return;
       const out = render(result, g);
       process.stdout.write(out.stdout);
       process.stderr.write(out.stderr);
@@ -58,5 +60,5 @@ function report(err: unknown, json: boolean): number {
 
 const code = await main(process.argv);
 // Exit explicitly: a request to a hung engine (already timed out) must not keep the process alive.
-// While a signal is being handled, its handler exits (130/143) once cleanup is done.
-if (interrupted() === null) process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+// After a signal, main's cleanupAll() has also waited for the removals the handler started.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(interrupted() ?? code)));

@@ -3,14 +3,16 @@ import { exerciseHints, type Lab } from '../content/types.js';
 import { DojoError } from '../errors.js';
 import { earlyAnswerAllowed, nextStep, type Level } from '../ladder.js';
 import { readState, writeState } from '../state/store.js';
-import { exerciseState, peekExercise } from '../state/types.js';
-import { defaultExercise, openCourse, requireExercise, requireLab } from './shared.js';
+import { exerciseState, peekExercise, type State } from '../state/types.js';
+import { defaultExercise, exerciseStatus, openCourse, requireExercise, requireLab } from './shared.js';
 
 export interface HintResult {
   type: 'hint';
   lab: string;
   exercise: string;
-  level: Level;
+  /** The exercise passes: nothing is shown or recorded, `level` is null and `text` says so. */
+  passed: boolean;
+  level: Level | null;
   locked: boolean;
   unlock: string | null;
   text: string;
@@ -35,9 +37,11 @@ export async function hint(g: GlobalOptions, labId: string, opts: HintOptions): 
   const exercise = opts.exercise ? requireExercise(lab, opts.exercise) : defaultExercise(lab, state);
   const id = lab.meta.id;
   const before = peekExercise(state, id, exercise);
+  if (exerciseStatus(before) === 'passed') return passedResult(lab, exercise, !opts.exercise, state, notices);
   let step = nextStep(before, lab.hints.unlock, id);
 
-  if (opts.answer && step.level !== 'answer') {
+  // `--answer` also when the answer is the next rung but still locked.
+  if (opts.answer && (step.level !== 'answer' || step.locked)) {
     if (!earlyAnswerAllowed(before)) {
       throw new DojoError({
         code: 'E_ANSWER_LOCKED',
@@ -72,8 +76,19 @@ export async function hint(g: GlobalOptions, labId: string, opts: HintOptions): 
     }
     writeState(g.workspace, state);
   }
-  const shown = step.locked ? { text: `Level ${step.level === 'answer' ? '"answer"' : step.level} is locked. ${step.unlock}`, links: [] } : rung(lab, exercise, step.level);
-  return { type: 'hint', lab: id, exercise, level: step.level, locked: step.locked, unlock: step.unlock, ...shown, mistakes, previous, notices };
+  const lockedText = `${step.level === 'answer' ? 'The answer' : `Level ${step.level}`} is locked. ${step.unlock}`;
+  const shown = step.locked ? { text: lockedText, links: [] } : rung(lab, exercise, step.level);
+  return { type: 'hint', lab: id, exercise, passed: false, level: step.level, locked: step.locked, unlock: step.unlock, ...shown, mistakes, previous, notices };
+}
+
+/** A passed exercise needs no hint: climbing on would record hints (or an answer) against the student. */
+function passedResult(lab: Lab, exercise: string, chosenByDojo: boolean, state: State, notices: string[]): HintResult {
+  const id = lab.meta.id;
+  const open = lab.meta.exercises.find((e) => exerciseStatus(peekExercise(state, id, e.id)) !== 'passed');
+  const text = chosenByDojo
+    ? `Every exercise of ${id} passes its checks: there is no hint to give.`
+    : `${id} ${exercise} passes its checks: there is nothing new to show.` + (open ? ` Still open: ${open.id} (\`dojo hint ${id} ${open.id}\`).` : '');
+  return { type: 'hint', lab: id, exercise, passed: true, level: null, locked: false, unlock: null, text, links: [], mistakes: [], previous: null, notices };
 }
 
 function rung(lab: Lab, exercise: string, level: Level): { text: string; links: { title: string; url: string; lookFor?: string }[] } {

@@ -11,7 +11,11 @@ export interface StatusResult {
     exercises: {
       id: string;
       status: ExerciseStatus;
+      /** Every check run that evaluated the exercise. */
+      runs: number;
+      /** Counted attempts: passes, and failed runs after a change. */
       attempts: number;
+      /** Counted failed attempts: what opens hint levels. */
       failedAttempts: number;
       levelsSeen: number[];
       answerRevealed: boolean;
@@ -34,6 +38,7 @@ export async function status(g: GlobalOptions): Promise<StatusResult> {
       return {
         id: e.id,
         status: exerciseStatus(s),
+        runs: s?.runs ?? 0,
         attempts: s?.attempts ?? 0,
         failedAttempts: s?.failedAttempts ?? 0,
         levelsSeen: [...(s?.levelsSeen ?? [])].sort(),

@@ -9,9 +9,19 @@ const pending = new Map<number, { what: string; task: Task }>();
 let nextId = 1;
 let installed = false;
 let interruptedBy: number | null = null;
+const interruption = new AbortController();
 
 /** The exit code of a signal being handled (130, 143), or null. */
 export const interrupted = (): number | null => interruptedBy;
+
+/**
+ * Aborted when SIGINT/SIGTERM arrives. Asking for it installs the handlers: a command that can be
+ * interrupted cleanly asks before it starts; the others keep Node's default (exit at once).
+ */
+export function interruptSignal(): AbortSignal {
+  installSignalHandlers();
+  return interruption.signal;
+}
 
 export function labels(purpose: string): Record<string, string> {
   return { [TEMP_LABEL]: '1', 'io.dojo.purpose': purpose, 'io.dojo.pid': String(process.pid) };
@@ -44,7 +54,10 @@ export async function cleanupAll(ms = 30_000): Promise<void> {
   const tasks = [...pending.values()];
   pending.clear();
   let timer: NodeJS.Timeout | undefined;
-  const all = Promise.all([...tasks.map((t) => t.task().catch(() => undefined)), ...inFlight]).then(() => true);
+  const removals = Promise.all(tasks.map((t) => t.task().catch(() => undefined)));
+  // A second caller (the signal handler and the entry's `finally`) then waits for these too.
+  const all = Promise.all([removals, ...inFlight]).then(() => true);
+  releaseInBackground(() => removals.then(() => undefined));
   const late = new Promise<false>((r) => (timer = setTimeout(() => r(false), ms)));
   const done = await Promise.race([all, late]).finally(() => clearTimeout(timer));
   if (!done) {
@@ -54,6 +67,8 @@ export async function cleanupAll(ms = 30_000): Promise<void> {
 
 export const pendingCleanups = (): string[] => [...pending.values()].map((t) => t.what);
 
+const EXIT_GRACE_MS = 1_000;
+
 function installSignalHandlers(): void {
   if (installed) return;
   installed = true;
@@ -61,9 +76,12 @@ function installSignalHandlers(): void {
     process.once(signal, () => {
       interruptedBy = code;
       process.stderr.write(`\ndojo: ${signal}: removing what dojo created in the engine…\n`);
+      interruption.abort();
       const hardStop = setTimeout(() => process.exit(code), 15_000);
       hardStop.unref();
-      void cleanupAll().finally(() => process.exit(code));
+      // The interrupted command usually ends first and exits itself (after saying so); this grace
+      // period is for one stuck on an engine call that does not hear the abort.
+      void cleanupAll().finally(() => setTimeout(() => process.exit(code), EXIT_GRACE_MS));
     });
   }
 }

@@ -51,6 +51,7 @@ function toJson(r: Result): unknown {
           mistake: c.mistake, durationMs: c.durationMs,
         })),
         engine: report.engine,
+        attempts: r.attempts,
       };
     }
     case 'hint': {

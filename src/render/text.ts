@@ -32,7 +32,10 @@ export function showText(r: ShowResult, c: ChalkInstance): string {
 
 export function hintText(r: HintResult, c: ChalkInstance): string {
   const out: string[] = [c.bold(`${r.lab} · exercise ${r.exercise}`)];
-  for (const m of r.mistakes) out.push(`${c.yellow('Your last check run found this:')}\n  ${c.cyan('?')} ${m.question}`);
+  if (r.passed) return [...out, `${c.green('✓')} ${r.text}`].join('\n\n') + '\n';
+  if (r.mistakes.length) {
+    out.push([c.yellow('Your last check run found this:'), ...r.mistakes.map((m) => `  ${c.cyan('?')} ${m.question}`)].join('\n'));
+  }
   if (r.previous) out.push(`${c.dim(`You have seen level ${r.previous.level}:`)}\n${indent(rungText(r.previous.text, r.previous.links))}`);
   if (r.locked) out.push(c.yellow(`🔒 ${r.text}`));
   else {
@@ -52,7 +55,8 @@ export function statusText(r: StatusResult, c: ChalkInstance): string {
     lines.push(c.bold(`${lab.id}  ${lab.title}`));
     for (const e of lab.exercises) {
       const levels = e.levelsSeen.length ? e.levelsSeen.join(',') : '-';
-      lines.push(`  ${e.id.padEnd(4)} ${e.status.padEnd(12)} attempts ${e.attempts} (failed ${e.failedAttempts})  hints seen: ${levels}${e.answerRevealed ? c.yellow('  answer revealed') : ''}`);
+      const runs = `${e.runs} run${e.runs === 1 ? '' : 's'}, ${e.failedAttempts} failed attempt${e.failedAttempts === 1 ? '' : 's'} counted`;
+      lines.push(`  ${e.id.padEnd(4)} ${e.status.padEnd(12)} ${runs.padEnd(36)} hints seen: ${levels}${e.answerRevealed ? c.yellow('  answer revealed') : ''}`);
     }
   }
   if (r.answersRevealed.length) lines.push('', c.yellow(`Answers revealed: ${r.answersRevealed.map((a) => `${a.lab} ${a.exercise}`).join(', ')}`));

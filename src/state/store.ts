@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, constants, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DojoError } from '../errors.js';
-import { STATE_VERSION, emptyState, type State } from './types.js';
+import { parseState } from './parse.js';
+import { emptyState, type State } from './types.js';
 
 export interface LoadedState {
   state: State;
@@ -10,29 +11,42 @@ export interface LoadedState {
 
 export const statePath = (workspace: string) => join(workspace, '.dojo', 'state.json');
 
-/** Reads the progress file; a corrupt or newer one is moved aside (never overwritten) and reported. */
+/**
+ * Reads the progress file. An older version is upgraded and saved (its original kept beside it);
+ * a corrupt, ill-typed or newer one is moved aside (never overwritten) and reported.
+ */
 export function readState(workspace: string): LoadedState {
   const file = statePath(workspace);
   if (!existsSync(file)) return { state: emptyState(), notices: [] };
-  let problem: string;
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<State>;
-    if (data && typeof data === 'object' && data.version === STATE_VERSION && typeof data.labs === 'object' && data.labs) {
-      return { state: data as State, notices: [] };
-    }
-    problem =
-      typeof data?.version === 'number' && data.version > STATE_VERSION
-        ? `was written by a newer dojo (state version ${data.version}, this dojo reads ${STATE_VERSION})`
-        : 'does not have the expected shape';
-  } catch (err) {
-    problem = `is not valid JSON (${(err as Error).message})`;
+  const parsed = parseState(readFileSync(file, 'utf8'));
+  if (!parsed.ok) {
+    const aside = `${file}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
+    renameSync(file, aside);
+    return {
+      state: emptyState(),
+      notices: [`Your progress file ${file} ${parsed.problem}; it was moved to ${aside} and dojo started a fresh one.`],
+    };
   }
-  const aside = `${file}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
-  renameSync(file, aside);
-  return {
-    state: emptyState(),
-    notices: [`Your progress file ${file} ${problem}; it was moved to ${aside} and dojo started a fresh one.`],
-  };
+  const notices: string[] = [];
+  if (parsed.upgradedFrom !== null) {
+    try {
+      keepOriginal(file, parsed.upgradedFrom);
+      writeState(workspace, parsed.state);
+    } catch (err) {
+      // A read-only workspace can still be listed; the upgrade is redone on the next read.
+      notices.push(`Your progress file ${file} was upgraded in memory but not saved: ${(err as Error).message}`);
+    }
+  }
+  return { state: parsed.state, notices };
+}
+
+/** The file as the older dojo wrote it, so going back to that dojo loses nothing; kept once. */
+function keepOriginal(file: string, version: number): void {
+  try {
+    copyFileSync(file, `${file}.v${version}.bak`, constants.COPYFILE_EXCL);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
 }
 
 /** Atomic: write a temp file beside it, then rename over the old one. */

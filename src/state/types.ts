@@ -1,22 +1,13 @@
-export const STATE_VERSION = 1;
+import type * as z from 'zod/v4/mini';
+import type { exerciseStateSchema, labStateSchema } from './schema.js';
+
+/** Bump it together with a new entry in migrations.ts and the schema in schema.ts. */
+export const STATE_VERSION = 2;
 
 export type RunOutcome = 'pass' | 'fail' | 'error';
 
-export interface ExerciseState {
-  attempts: number;
-  failedAttempts: number;
-  levelsSeen: number[];
-  answerRevealed: boolean;
-  answerRevealedAt?: string;
-  lastResult?: RunOutcome;
-  lastRunAt?: string;
-  lastMistakes: string[];
-  passedAt?: string;
-}
-
-export interface LabState {
-  exercises: Record<string, ExerciseState>;
-}
+export type ExerciseState = z.infer<typeof exerciseStateSchema>;
+export type LabState = z.infer<typeof labStateSchema>;
 
 export interface State {
   version: typeof STATE_VERSION;
@@ -30,6 +21,7 @@ export function exerciseState(state: State, lab: string, exercise: string): Exer
   return (labState.exercises[exercise] ??= {
     attempts: 0,
     failedAttempts: 0,
+    runs: 0,
     levelsSeen: [],
     answerRevealed: false,
     lastMistakes: [],

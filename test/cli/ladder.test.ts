@@ -5,7 +5,11 @@ import { dojo } from '../support/cli.js';
 import { copyBeforeDeps, fixedOrder, tempWorkspace } from '../support/workspace.js';
 
 const hint = async (ws: string, ...extra: string[]) => (await dojo(['hint', 'lab-02', '2a', '-w', ws, '--format', 'json', ...extra])).json();
+let edits = 0;
+/** A failed attempt after a real change: unchanged reruns do not count (see attempts.test.ts). */
 const failAttempt = async (ws: string) => {
+  const broken = copyBeforeDeps['api-service/Dockerfile'].replace('WORKDIR /src', `WORKDIR /src${++edits}`);
+  writeFileSync(join(ws, 'api-service/Dockerfile'), broken);
   const r = await dojo(['check', 'lab-02', '--only', 'layer-order', '-w', ws, '--format', 'json']);
   expect(r.code).toBe(1);
   return r.json();
@@ -58,6 +62,18 @@ describe('hint ladder through the CLI', () => {
     expect(confirmed.json()).toMatchObject({ level: 'answer', locked: false });
   });
 
+  it('--answer also opens the answer when it is the next rung but still locked', async () => {
+    const ws = tempWorkspace(copyBeforeDeps);
+    await hint(ws);
+    await failAttempt(ws);
+    await hint(ws);
+    await failAttempt(ws);
+    await hint(ws);
+    expect(await hint(ws)).toMatchObject({ level: 'answer', locked: true });
+    expect((await dojo(['hint', 'lab-02', '2a', '--answer', '-w', ws])).code).toBe(2);
+    expect(await hint(ws, '--answer', '--yes')).toMatchObject({ level: 'answer', locked: false });
+  });
+
   it('defaults to the exercise that failed last, and a passing run records it passed', async () => {
     const ws = tempWorkspace(copyBeforeDeps);
     await failAttempt(ws);
@@ -66,7 +82,7 @@ describe('hint ladder through the CLI', () => {
     const ok = await dojo(['check', 'lab-02', '--only', 'layer-order', '-w', ws]);
     expect(ok.code).toBe(0);
     const state = JSON.parse(readFileSync(join(ws, '.dojo/state.json'), 'utf8'));
-    expect(state.labs['lab-02'].exercises['2a']).toMatchObject({ attempts: 2, failedAttempts: 1, lastResult: 'pass' });
+    expect(state.labs['lab-02'].exercises['2a']).toMatchObject({ runs: 2, attempts: 2, failedAttempts: 1, lastResult: 'pass' });
   });
 
   it('reset forgets progress only when confirmed', async () => {

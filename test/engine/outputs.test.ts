@@ -23,7 +23,7 @@ describe('output formats', () => {
 
   it('json follows the documented contract', async () => {
     const json = (await dojo(['check', 'lab-01', '-w', SHELL_FORM, '--format', 'json'])).json();
-    expect(Object.keys(json)).toEqual(['lab', 'passed', 'exercises', 'checks', 'engine']);
+    expect(Object.keys(json)).toEqual(['lab', 'passed', 'exercises', 'checks', 'engine', 'attempts']);
     expect(json.checks[2]).toEqual({
       id: 'exec-form', exercise: '1b', rule: 'exec-form', kind: 'exec-form', title: expect.any(String), service: 'api-service',
       status: 'fail', severity: 'error', summary: expect.any(String),

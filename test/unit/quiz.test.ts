@@ -18,7 +18,7 @@ describe('quiz', () => {
     const answers = (picks: Record<string, string>) => ({ select: async ({ message }: { message: string }) => picks[message]! });
     expect(await quiz.interact!(target, params, answers({ 'Which?': 'b', 'And?': 'x' }))).toEqual({ status: 'pass', summary: '2 of 2 answered well' });
     const wrong = await quiz.interact!(target, params, answers({ 'Which?': 'a', 'And?': 'x' }));
-    expect(wrong).toEqual({ status: 'fail', summary: '1 of 2 answered well', evidence: ['revisit question "q1"'] });
+    expect(wrong).toEqual({ status: 'fail', summary: '1 of 2 answered well', evidence: ['revisit: Which?'] });
   });
 
   it('keeps the key out of plain text in the course', async () => {

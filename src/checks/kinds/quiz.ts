@@ -22,13 +22,14 @@ export const quiz: CheckKind<z.infer<typeof params>> = {
   needs: () => [],
   evaluate: () => skip('needs a terminal: run this check interactively (not in CI or with --format json)'),
   async interact(_t, p, prompt) {
+    // Named by their prompt, which the student saw; ids are internal, and the right choice stays unsaid.
     const wrong: string[] = [];
     for (const q of p.questions) {
       const choice = await prompt.select({ message: q.prompt, choices: q.choices });
-      if (answerHash(q.id, choice) !== q.answer) wrong.push(q.id);
+      if (answerHash(q.id, choice) !== q.answer) wrong.push(q.prompt);
     }
     const score = (p.questions.length - wrong.length) / p.questions.length;
     const summary = `${p.questions.length - wrong.length} of ${p.questions.length} answered well`;
-    return score >= p.passMark ? pass(summary) : fail(summary, wrong.map((id) => `revisit question "${id}"`));
+    return score >= p.passMark ? pass(summary) : fail(summary, wrong.map((question) => `revisit: ${question}`));
   },
 };

@@ -1,0 +1,49 @@
+import { STATE_VERSION } from './types.js';
+
+type Data = Record<string, unknown>;
+
+/** One step of the chain: turns a state file of version `from` into one of version `to` (= from + 1). */
+export interface Migration {
+  from: number;
+  to: number;
+  migrate(data: Data): Data;
+}
+
+/** Applies `fn` to every exercise record; anything not shaped like one is left for the schema to report. */
+function mapExercises(data: Data, fn: (ex: Data) => Data): Data {
+  if (!isObject(data.labs)) return data;
+  const labs = Object.fromEntries(
+    Object.entries(data.labs).map(([id, lab]) => {
+      if (!isObject(lab) || !isObject(lab.exercises)) return [id, lab];
+      const exercises = Object.fromEntries(Object.entries(lab.exercises).map(([ex, s]) => [ex, isObject(s) ? fn(s) : s]));
+      return [id, { ...lab, exercises }];
+    }),
+  );
+  return { ...data, labs };
+}
+
+const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // v1 counted every run as an attempt and had no fingerprints: its attempts were all runs, and
+    // with no counted fingerprint the next failed run counts.
+    from: 1,
+    to: 2,
+    migrate: (data) => mapExercises(data, (ex) => ({ ...ex, runs: ex.attempts })),
+  },
+];
+
+export class UnknownVersion extends Error {}
+
+/** Runs the chain from the file's version up to STATE_VERSION; the result still needs validating. */
+export function migrate(data: Data & { version: number }, migrations: readonly Migration[] = MIGRATIONS, target = STATE_VERSION): Data {
+  let current: Data = data;
+  for (let version = data.version; version < target; ) {
+    const step = migrations.find((m) => m.from === version);
+    if (!step) throw new UnknownVersion(`has state version ${version}, which no dojo wrote`);
+    current = { ...step.migrate(current), version: step.to };
+    version = step.to;
+  }
+  return current;
+}
