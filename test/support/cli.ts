@@ -5,6 +5,8 @@ export const BIN = fileURLToPath(new URL('../../bin/dojo.js', import.meta.url));
 
 export interface CliRun {
   code: number;
+  /** The dojo process's pid: its objects carry the label io.dojo.pid=<pid>. */
+  pid: number;
   stdout: string;
   stderr: string;
   json: <T = any>() => T; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -17,5 +19,5 @@ export async function dojo(args: string[], env: Record<string, string> = {}): Pr
     env: { FORCE_COLOR: '0', CI: 'true', ...env },
     stdin: 'ignore',
   });
-  return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), json: () => JSON.parse(String(r.stdout)) };
+  return { code: r.exitCode ?? -1, pid: r.pid ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), json: () => JSON.parse(String(r.stdout)) };
 }
