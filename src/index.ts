@@ -40,10 +40,14 @@ function report(err: unknown, json: boolean): number {
     // commander printed its own message; help and --version are not errors
     return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code) ? ExitCode.ok : ExitCode.badInput;
   }
+  // Ctrl-C at a prompt reaches @inquirer/prompts as a keypress, not a signal: the same as an interrupt.
+  const promptClosed = (err as Error)?.name === 'ExitPromptError';
   const e =
     err instanceof DojoError
       ? err
-      : new DojoError({
+      : promptClosed
+        ? new DojoError({ code: 'E_INTERRUPTED', message: 'interrupted: nothing was recorded', exitCode: ExitCode.interrupted })
+        : new DojoError({
           code: 'E_INTERNAL',
           message: `internal error: ${(err as Error)?.message ?? String(err)}`,
           suggestion: 'This is a bug in dojo; your progress is safe. Run with DOJO_DEBUG=1 for details and report it.',
