@@ -14,10 +14,11 @@ export interface CliRun {
 
 /** Runs the built CLI the way CI does: no TTY, CI=true, no colors. */
 export async function dojo(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  const r = await execa('node', [BIN, ...args], {
+  const sub = execa('node', [BIN, ...args], {
     reject: false,
     env: { FORCE_COLOR: '0', CI: 'true', ...env },
     stdin: 'ignore',
   });
-  return { code: r.exitCode ?? -1, pid: r.pid ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), json: () => JSON.parse(String(r.stdout)) };
+  const r = await sub;
+  return { code: r.exitCode ?? -1, pid: sub.pid ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), json: () => JSON.parse(String(r.stdout)) };
 }
