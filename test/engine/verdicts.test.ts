@@ -85,7 +85,7 @@ describe('evidence names what dojo saw', () => {
   it('rm-later-layer: the Dockerfile lines and the layer size from history', async () => {
     const json = (await dojo(['check', 'lab-02', '-w', `${WORK}/rm-later-layer`, '--only', 'same-layer-cleanup', '--format', 'json'])).json();
     expect(json.checks[2].evidence).toEqual([
-      'api-service/Dockerfile:11  COPY /out/assets.tar /tmp/assets.tar  (layer: 3.0 MB)',
+      'api-service/Dockerfile:11  COPY --from=build /out/assets.tar /tmp/assets.tar  (layer: 3.0 MB)',
       'api-service/Dockerfile:13  RUN rm -f /tmp/assets.tar  (rm /tmp/assets.tar: deletes /tmp/assets.tar in a later layer)',
     ]);
   });

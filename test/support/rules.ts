@@ -35,11 +35,12 @@ export function judge(kind: AnyKind, given: Given, params: unknown = {}): Findin
       r.type === 'dockerfile' ? (given.dockerfile === undefined ? fake : parseDockerfile(r.path, given.dockerfile))
       : r.type === 'image' ? (given.image ?? fake)
       : r.type === 'imagefs' ? (given.imagefs ?? fake)
-      : r.type === 'context' ? { ...fake, ...given.context }
+      : r.type === 'context' ? (given.context ? { ...fake, ...given.context } : undefined)
       : r.type === 'run' ? { ...fake, ...given.run }
       : r.type === 'rebuild' ? { ...fake, ...given.rebuild }
       : fake;
-    facts.set(r, value);
+    // A context the test does not give is unknown to the rule (as when it could not be read), not empty.
+    if (value !== undefined) facts.set(r, value);
   }
   return kind.evaluate(facts, target, p);
 }

@@ -82,7 +82,7 @@ describe('Dockerfile facts', () => {
   it('reports problems with line numbers', () => {
     expect(parse('RUN echo hi\nFROM alpine\nCOPPY . .\n').problems).toEqual([
       { line: 1, message: 'RUN before the first FROM (only ARG may come first)' },
-      { line: 3, message: 'unknown instruction "COPPY"' },
+      { line: 3, message: 'unknown instruction "COPPY" (did you mean COPY?)' },
     ]);
     expect(parse('# just a comment\n').problems[0]!.message).toMatch(/no FROM/);
   });

@@ -23,7 +23,7 @@ describe('dockerfile-parses', () => {
     expect(judge(dockerfileParses, { dockerfile: 'FROM alpine\nCOPPY . .\n' })).toMatchInlineSnapshot(`
       {
         "evidence": [
-          "api-service/Dockerfile:2  unknown instruction "COPPY"",
+          "api-service/Dockerfile:2  unknown instruction "COPPY" (did you mean COPY?)",
         ],
         "location": {
           "file": "/ws/api-service/Dockerfile",
@@ -67,7 +67,7 @@ describe('exec-form', () => {
           "line": 2,
         },
         "status": "fail",
-        "summary": "CMD in shell form: your process would not be PID 1",
+        "summary": "CMD in shell form: a shell (/bin/sh -c) starts your command: whether your process is PID 1 and receives docker stop's SIGTERM depends on that shell",
       }
     `);
   });

@@ -80,7 +80,7 @@ describe('layer-order reads manifests, companions and commands by their parsed w
     expect(judge(layerOrder, { dockerfile: 'FROM alpine:3\nRUN apk add --no-cache curl\nCOPY . /srv\n' }).summary).toMatch(/^does not apply/);
     expect(judge(layerOrder, { dockerfile: 'FROM golang:1.22\nCOPY . .\nRUN go build -o /app .\n' }).status).toBe('fail');
     // A Go module without go.sum has nothing to download.
-    expect(judge(layerOrder, { dockerfile: 'FROM golang:1.22\nCOPY . .\nRUN go build -o /app .\n', context: { files: ['go.mod', 'main.go'] } }).status).toBe('pass');
+    expect(judge(layerOrder, { dockerfile: 'FROM golang:1.22\nCOPY . .\nRUN go build -o /app .\n', context: { files: ['go.mod', 'main.go'], goModule: { requires: false } } }).summary).toMatch(/^nothing to download yet/);
   });
 });
 
@@ -111,7 +111,7 @@ describe('same-layer-cleanup models each layer', () => {
 
 describe('static-binary: the binary can run in the final image', () => {
   const dynamic = (interpreterExists: boolean) => ({
-    image: image(),
+    image: image({ history: [{ createdBy: '/bin/sh -c #(nop) COPY file:0123 in /api-service ', size: 6_000_000, emptyLayer: false }] }),
     imagefs: { paths: {}, entrypoint: { path: '/api-service', from: 'ENTRYPOINT' as const, stat: { exists: true }, elf: { isElf: true, interpreter: '/lib64/ld-linux-x86-64.so.2' }, interpreterExists } },
   });
   it('passes a dynamic binary on a base that ships its loader, fails where the loader is missing', () => {
@@ -198,5 +198,22 @@ describe('the image is compared with the Dockerfile the way builders record it',
     expect(judge(execForm, { dockerfile: text, image: history('/bin/sh -c apk add --no-cache curl  && echo "done  now"') }).status).toBe('pass');
     expect(judge(execForm, { dockerfile: text, image: history('RUN |1 V=1 /bin/sh -c apk add --no-cache curl  && echo "done  now" # buildkit') }).status).toBe('pass');
     expect(judge(execForm, { dockerfile: text, image: history('/bin/sh -c apk add curl') }).mistake).toBe('image-stale');
+  });
+});
+
+describe('exec-form judges what the engine runs', () => {
+  it.each([
+    ['CMD exec /api-service', 'pass'],
+    ['CMD ["/bin/sh","-c","exec /api-service"]', 'pass'],
+    ['CMD ["sh","-c","sleep 1; exec /api-service"]', 'pass'],
+    ['ENTRYPOINT ["/bin/sh","-c"]\nCMD ["exec /api-service"]', 'pass'],
+    ['ENTRYPOINT ["/bin/sh","-c"]\nCMD ["/api-service"]', 'fail'],
+    ['CMD /api-service', 'fail'],
+    ["CMD ['/api-service']", 'fail'],
+  ])('%s: %s', (start, want) => {
+    expect(status(execForm, `FROM alpine:3\n${start}\n`)).toBe(want);
+  });
+  it('names single quotes in a would-be JSON array', () => {
+    expect(judge(execForm, { dockerfile: "FROM alpine:3\nCMD ['/api-service']\n" }).evidence?.[1]).toMatch(/double quotes/);
   });
 });

@@ -9,6 +9,8 @@ export interface ContextFacts {
   /** Paths relative to the context, `/`-separated; `.git` counted but not walked. */
   files: string[];
   truncated: boolean;
+  /** The Go module at the context root, when there is one: does its go.mod require other modules? */
+  goModule?: { requires: boolean };
 }
 
 const MAX_FILES = 20_000;
@@ -39,5 +41,6 @@ export function readContext(dir: string, dockerfile?: string): ContextFacts {
     dockerignore: { path, exists: ignoreExists, lines: ignoreExists ? readFileSync(path, 'utf8').split(/\r?\n/) : [], dockerfileSpecific: useSpecific },
     files,
     truncated,
+    ...(exists && existsSync(join(dir, 'go.mod')) ? { goModule: { requires: /^\s*require\b/m.test(readFileSync(join(dir, 'go.mod'), 'utf8')) } } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { DockerfileParser, type Instruction, type From, type Heredoc } from 'dockerfile-ast';
+import { closest } from '../../workspace/suggest.js';
 import { expand, resolveGlobalArgs } from './build-args.js';
 import type { DfInstruction, DfStage, DockerfileFacts } from './dockerfile-model.js';
 
@@ -27,7 +28,10 @@ export function parseDockerfile(path: string, content: string, buildArgs: Record
   for (const ins of df.getInstructions()) {
     const keyword = ins.getKeyword().toUpperCase();
     const line = ins.getRange().start.line + 1;
-    if (!KNOWN.has(keyword)) problems.push({ line, message: `unknown instruction "${ins.getKeyword()}"` });
+    if (!KNOWN.has(keyword)) {
+      const near = closest(keyword, [...KNOWN]);
+      problems.push({ line, message: `unknown instruction "${ins.getKeyword()}"${near ? ` (did you mean ${near}?)` : ''}` });
+    }
     if (keyword === 'FROM') {
       current = fromStage(ins as From, stages, globalArgs);
       if (!current.baseRaw) problems.push({ line, message: 'FROM needs an image name' });
@@ -38,7 +42,10 @@ export function parseDockerfile(path: string, content: string, buildArgs: Record
       if (keyword !== 'ARG') problems.push({ line, message: `${keyword} before the first FROM (only ARG may come first)` });
       continue;
     }
-    current.instructions.push(toInstruction(ins, keyword, line, content));
+    const instruction = toInstruction(ins, keyword, line, content);
+    const arity = arityProblem(instruction);
+    if (arity) problems.push({ line, message: arity });
+    current.instructions.push(instruction);
   }
   if (stages.length === 0 && problems.length === 0) problems.push({ line: 1, message: 'no FROM instruction: a Dockerfile starts from a base image' });
   return { path, exists: true, stages, globalArgs, syntax, problems };
@@ -120,4 +127,13 @@ export function platformArgs(): Record<string, string> {
     BUILDPLATFORM: `${os}/${arch}`, BUILDOS: os, BUILDARCH: arch, BUILDVARIANT: '',
     TARGETPLATFORM: `${os}/${arch}`, TARGETOS: os, TARGETARCH: arch, TARGETVARIANT: '',
   };
+}
+
+/** What the builder refuses before it runs anything: instructions without the arguments they need. */
+function arityProblem(i: DfInstruction): string | null {
+  const args = i.json ?? (i.heredocs.length ? i.text.split('\n')[0]! : i.text).split(/\s+/).filter(Boolean);
+  if ((i.keyword === 'COPY' || i.keyword === 'ADD') && args.length < 2) return `${i.keyword} needs at least one source and a destination`;
+  if (['WORKDIR', 'USER', 'EXPOSE', 'ENV', 'ARG', 'LABEL', 'STOPSIGNAL'].includes(i.keyword) && args.length === 0) return `${i.keyword} needs an argument`;
+  if (i.keyword === 'RUN' && args.length === 0 && !i.heredocs.length) return 'RUN needs a command';
+  return null;
 }

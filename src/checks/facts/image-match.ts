@@ -1,3 +1,4 @@
+import { expand } from './build-args.js';
 import { finalChain, type DfInstruction, type DockerfileFacts } from './dockerfile-model.js';
 import type { ImageFacts } from './image-model.js';
 
@@ -37,13 +38,21 @@ export function expectedStart(df: DockerfileFacts): { entrypoint?: string[] | nu
 
 const formOf = (i: DfInstruction, shell: string[]): string[] | null => i.json ?? (i.text ? [...shell, i.text] : null);
 
+/** A history row's instruction, for the rows that make filesystem layers (the same in both builders). */
+function layerKind(createdBy: string): 'RUN' | 'COPY' | 'ADD' | null {
+  const c = createdBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, '#nop ');
+  const m = /^(?:#nop )?(COPY|ADD)\b/.exec(c);
+  if (m) return m[1] as 'COPY' | 'ADD';
+  if (c.startsWith('#nop ') || /^(ENV|ARG|LABEL|WORKDIR|USER|EXPOSE|CMD|ENTRYPOINT|HEALTHCHECK|VOLUME|STOPSIGNAL|SHELL|ONBUILD|MAINTAINER)\b/.test(c)) return null;
+  return 'RUN';
+}
+
 /** The RUN steps of the image's history, oldest first, as text comparable with the Dockerfile's. */
 export function historyRuns(img: ImageFacts): string[] {
   return [...img.history]
     .reverse()
-    .map((h) => h.createdBy.replace(/^RUN /, '').replace(/ # buildkit$/, ''))
-    .filter((c) => !/#\(nop\)/.test(c) && !/^(COPY|ADD|ENV|ARG|LABEL|WORKDIR|USER|EXPOSE|CMD|ENTRYPOINT|HEALTHCHECK|VOLUME|STOPSIGNAL|SHELL|ONBUILD)\b/.test(c))
-    .map((c) => norm(c.replace(/^\|\d+ (\S+=\S* )*/, '')));
+    .filter((h) => layerKind(h.createdBy) === 'RUN')
+    .map((h) => norm(h.createdBy.replace(/^RUN /, '').replace(/ # buildkit$/, '').replace(/^\|\d+ (\S+=\S* )*/, '')));
 }
 
 export function compareImage(df: DockerfileFacts, img: ImageFacts): Mismatch[] {
@@ -54,22 +63,49 @@ export function compareImage(df: DockerfileFacts, img: ImageFacts): Mismatch[] {
     out.push({ what: 'ENTRYPOINT', dockerfile: show(start.entrypoint), image: show(img.config.entrypoint) });
   }
   if (start.cmd !== undefined && !same(start.cmd, img.config.cmd)) out.push({ what: 'CMD', dockerfile: show(start.cmd), image: show(img.config.cmd) });
-  const chain = finalChain(df).flatMap((s) => s.instructions);
-  const user = chain.filter((i) => i.keyword === 'USER').pop();
-  if (user && !user.text.includes('$') && user.text !== img.config.user) out.push({ what: 'USER', dockerfile: user.text, image: img.config.user || '(unset)' });
-  const runs = chain.filter((i) => i.keyword === 'RUN');
-  if (!runs.some((i) => i.heredocs.length || i.text.includes('$'))) {
+  const chain = finalChain(df);
+  const user = expectedUser(df);
+  if (user !== undefined && user !== img.config.user) out.push({ what: 'USER', dockerfile: user || '(unset)', image: img.config.user || '(unset)' });
+  // Layers: RUN, COPY and ADD rows, in order; on scratch every row is the Dockerfile's, on another base the last ones.
+  const instructions = chain.flatMap((s) => s.instructions).filter((i) => ['RUN', 'COPY', 'ADD'].includes(i.keyword));
+  const rows = [...img.history].reverse().filter((h) => layerKind(h.createdBy) !== null);
+  const fromScratch = chain[0]!.base === 'scratch';
+  const tail = rows.slice(-instructions.length || rows.length);
+  const kinds = (xs: string[]) => xs.join(' ');
+  const want = instructions.map((i) => i.keyword);
+  const have = (instructions.length ? tail : []).map((h) => layerKind(h.createdBy)!);
+  if ((fromScratch && rows.length !== instructions.length) || kinds(want) !== kinds(have)) {
+    out.push({ what: 'layers', dockerfile: `${want.length} (${kinds(want) || 'none'})`, image: `${fromScratch ? rows.length : have.length} (${kinds(fromScratch ? rows.map((h) => layerKind(h.createdBy)!) : have) || 'none'})` });
+    return out;
+  }
+  const runs = instructions.filter((i) => i.keyword === 'RUN');
+  if (!runs.some((i) => i.heredocs.length)) {
     let shell = ['/bin/sh', '-c'];
-    const expected = chain.flatMap((i) => {
+    const expected = chain.flatMap((s) => s.instructions).flatMap((i) => {
       if (i.keyword === 'SHELL' && i.json) shell = i.json;
       return i.keyword === 'RUN' ? [norm(i.json ? i.json.join(' ') : `${shell.join(' ')} ${i.text.replace(/\\\r?\n/g, ' ')}`)] : [];
     });
     const actual = historyRuns(img).slice(-expected.length);
     const differs = expected.findIndex((e, k) => squash(e) !== squash(actual[k] ?? ''));
-    if (expected.length && (actual.length < expected.length || differs >= 0)) {
-      const k = differs < 0 ? 0 : differs;
-      out.push({ what: 'RUN steps', dockerfile: expected[k] ?? '(none)', image: actual[k] ?? '(none)' });
-    }
+    if (expected.length && differs >= 0) out.push({ what: 'RUN step', dockerfile: expected[differs]!, image: actual[differs] ?? '(none)' });
   }
   return out;
+}
+
+/** The USER the final stage sets, with ARG and ENV values expanded as the builder does; undefined when unset or unknown. */
+function expectedUser(df: DockerfileFacts): string | undefined {
+  let user: string | undefined;
+  for (const stage of finalChain(df)) {
+    const vars: Record<string, string | null> = { ...df.globalArgs };
+    for (const i of stage.instructions) {
+      if (i.keyword === 'ARG' || i.keyword === 'ENV') {
+        for (const m of i.text.matchAll(/([A-Za-z_][A-Za-z0-9_]*)(?:=("[^"]*"|'[^']*'|\S*))?/g)) {
+          const value = m[2]?.replace(/^["']|["']$/g, '');
+          if (i.keyword === 'ENV' || value !== undefined || !(m[1]! in vars)) vars[m[1]!] = value === undefined ? (vars[m[1]!] ?? null) : expand(value, vars);
+        }
+      }
+      if (i.keyword === 'USER') user = expand(i.text, vars) ?? undefined;
+    }
+  }
+  return user;
 }

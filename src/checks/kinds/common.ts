@@ -1,10 +1,11 @@
 import { relative } from 'node:path';
 import type { ContextRequest, DockerfileRequest, ImageRequest } from '../facts/requests.js';
-import type { DockerfileFacts } from '../facts/dockerfile-model.js';
+import type { DfInstruction, DockerfileFacts } from '../facts/dockerfile-model.js';
 import type { Facts } from '../facts/store.js';
 import type { ImageFacts } from '../facts/image-model.js';
 import type { Location } from '../../errors.js';
 import { compareImage } from '../facts/image-match.js';
+import { missingCopySources } from '../facts/copy-check.js';
 import { error, fail, type CheckTarget, type Finding } from '../types.js';
 
 export const dockerfileReq = (t: CheckTarget): DockerfileRequest => ({ type: 'dockerfile', path: t.service.dockerfile, buildArgs: t.service.buildArgs });
@@ -33,6 +34,12 @@ export function withDockerfile(facts: Facts, t: CheckTarget, rule: (df: Dockerfi
   if (df.problems.length || df.stages.length === 0) {
     return fail(`${relPath(t, df.path)} does not parse`, df.problems.map((p) => at(t, p.line, p.message)), { mistake, location: locationOf(t, df.problems[0]?.line ?? 1) });
   }
+  // Checks that read the build context also know what the builder will not find there.
+  const ctx = facts.optional(contextReq(t));
+  const missing = ctx ? missingCopySources(df, ctx) : [];
+  if (missing.length) {
+    return fail(`${relPath(t, df.path)} does not build: a COPY names files the build context does not have`, missing.map((m) => at(t, m.line, `${m.source}: not in ${relPath(t, ctx!.dir)}${ctx!.dockerignore.exists ? ' (or excluded by the ignore file)' : ''}`)), { mistake, location: locationOf(t, missing[0]!.line) });
+  }
   return rule(df);
 }
 
@@ -45,6 +52,10 @@ export function withImage(facts: Facts, t: CheckTarget, rule: (img: ImageFacts) 
 
 export const missingImageHint = (t: CheckTarget): string =>
   `build it first: docker build -t ${t.service.image} -f ${relPath(t, t.service.dockerfile)} ${relPath(t, t.service.context)}`;
+
+/** An instruction as evidence shows it, with the flag that says where a COPY takes its files from. */
+export const shownInstruction = (i: DfInstruction): string =>
+  instructionText(i.keyword, i.flags.from !== undefined ? `--from=${i.flags.from} ${i.text}` : i.text);
 
 export const instructionText = (keyword: string, text: string): string => {
   const oneLine = `${keyword} ${text}`.replace(/\s+/g, ' ');
@@ -64,4 +75,15 @@ export function staleImage(facts: Facts, t: CheckTarget, df: DockerfileFacts): F
     ...mismatches.map((m) => `${m.what}: the Dockerfile says ${m.dockerfile}, the image has ${m.image}`),
     `image ${img.id.replace('sha256:', '').slice(0, 12)} created ${img.created ?? 'at an unknown time'}`,
   ], { mistake: 'image-stale' });
+}
+
+/**
+ * Runs `rule` on the built image, once dojo knows the image was built from the Dockerfile as it is
+ * now: a verdict read from an older image would judge old work (the stale image fails, "rebuild").
+ */
+export function withCurrentImage(facts: Facts, t: CheckTarget, rule: (img: ImageFacts) => Finding): Finding {
+  return withImage(facts, t, (img) => {
+    const df = facts.optional(dockerfileReq(t));
+    return (df?.exists && !df.problems.length ? staleImage(facts, t, df) : null) ?? rule(img);
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dockerfileReq, imageReq, staleImage, withImage } from './common.js';
+import { dockerfileReq, imageReq, withCurrentImage } from './common.js';
 import type { RunRequest } from '../facts/requests.js';
 import type { RunFacts } from '../facts/probe-model.js';
 import { fail, pass, type CheckKind, type CheckTarget } from '../types.js';
@@ -25,14 +25,14 @@ export const containerStarts: CheckKind<z.infer<typeof params>> = {
   params,
   needs: (t, p) => [imageReq(t), dockerfileReq(t), runReq(t, p.seconds)],
   evaluate: (facts, t, p) =>
-    withImage(facts, t, () => {
-      const df = facts.optional(dockerfileReq(t));
-      const stale = df?.exists && !df.problems.length ? staleImage(facts, t, df) : null;
-      if (stale) return stale;
+    withCurrentImage(facts, t, () => {
       const run = facts.get(runReq(t, p.seconds));
       if (run.running) return pass(`a container from ${t.service.image} is still running after ${p.seconds} s`);
       const evidence = describe(run, p.seconds);
       const text = [run.error ?? '', ...run.logsTail].join('\n');
+      if (/unable to find user|no matching entries in passwd/i.test(run.error ?? '')) {
+        return fail(`the engine could not start ${t.service.image} as the user the image names`, evidence);
+      }
       if (run.error || run.exitCode === 126 || run.exitCode === 127 || (START_BROKEN.test(text) && !RUNTIME_MISSING.test(text))) {
         return fail(`the start command of ${t.service.image} does not run the service`, evidence);
       }

@@ -5,9 +5,14 @@ import { error, fail, pass, type CheckKind, type CheckTarget, type Finding } fro
 
 const SHELL = /^(\/(usr\/)?bin\/)?(sh|bash|dash|ash)$/;
 
+/** The script's last command replaces the shell (`exec …`), so the service ends up as PID 1. */
+export const endsInExec = (script: string): boolean => /^\s*exec\s/.test(script.split(/;|&&|\|\||\n/).filter((x) => x.trim()).pop() ?? '');
+
 /** `["/bin/sh","-c","…"]` is the shell form in disguise, unless the script hands PID 1 over with `exec`. */
 export const wrapsInShell = (argv: string[] | null): boolean =>
-  Boolean(argv && SHELL.test(argv[0] ?? '') && /^-\w*c$/.test(argv[1] ?? '') && !/^\s*exec\s/.test(argv[2] ?? ''));
+  Boolean(argv && SHELL.test(argv[0] ?? '') && /^-\w*c$/.test(argv[1] ?? '') && !endsInExec(argv.slice(2).join(' ')));
+
+const SHELL_FORM = 'a shell (/bin/sh -c) starts your command: whether your process is PID 1 and receives docker stop\'s SIGTERM depends on that shell';
 
 /**
  * Judges what starts the container: the final stage's ENTRYPOINT (a CMD is then only its
@@ -34,14 +39,20 @@ export const execForm: CheckKind<Record<string, never>> = {
       const starter = entrypoint ?? cmd;
       if (!starter) return inherited(facts, t, chain[chain.length - 1]!.line);
       const where = at(t, starter.line, instructionText(starter.keyword, starter.text));
-      if (starter.json === null) return fail(`${starter.keyword} in shell form: your process would not be PID 1`, [where], { location: locationOf(t, starter.line) });
-      if (wrapsInShell(starter.json)) {
-        return fail(`${starter.keyword} runs your command through a shell: the shell is PID 1, not your process`, [where], { location: locationOf(t, starter.line) });
+      const location = locationOf(t, starter.line);
+      if (starter.json === null && !endsInExec(starter.text)) {
+        const quotes = /^\[\s*'/.test(starter.text) ? ["it looks like a JSON array, but JSON strings take double quotes: Docker reads single quotes as the shell form"] : [];
+        return fail(`${starter.keyword} in shell form: ${SHELL_FORM}`, [where, ...quotes], { location });
       }
+      // What the engine runs: the ENTRYPOINT with the CMD as its arguments.
+      const argv = [...argvOf(entrypoint), ...(entrypoint && entrypoint.json === null ? [] : argvOf(cmd))];
+      if (wrapsInShell(argv)) return fail(`${starter.keyword} runs your command through a shell: ${SHELL_FORM}`, [where], { location });
       const evidence = [entrypoint, cmd].filter((i) => i !== undefined).map((i) => at(t, i.line, instructionText(i.keyword, i.text)));
       return staleImage(facts, t, df) ?? pass(`${starter.keyword} (line ${starter.line}) in exec form`, evidence);
     }),
 };
+
+const argvOf = (i: DfInstruction | undefined): string[] => (!i ? [] : (i.json ?? ['/bin/sh', '-c', i.text]));
 
 function inherited(facts: Parameters<typeof staleImage>[0], t: CheckTarget, line: number): Finding {
   const img = facts.optional(imageReq(t));

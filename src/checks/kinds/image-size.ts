@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mb } from '../facts/image-model.js';
-import { imageReq, withImage } from './common.js';
+import { dockerfileReq, imageReq, withCurrentImage } from './common.js';
 import { fail, pass, type CheckKind } from '../types.js';
 
 const params = z.object({ budgetMb: z.number().positive().default(30) }).strict();
@@ -9,9 +9,9 @@ export const imageSize: CheckKind<z.infer<typeof params>> = {
   name: 'image-size',
   description: 'The final image fits the size budget (default 30 MB); evidence names the largest layers.',
   params,
-  needs: (t) => [imageReq(t)],
+  needs: (t) => [imageReq(t), dockerfileReq(t)],
   evaluate: (facts, t, p) =>
-    withImage(facts, t, (img) => {
+    withCurrentImage(facts, t, (img) => {
       const figure = `${mb(img.size)} (image inspect "Size": uncompressed, all layers)`;
       if (img.size <= p.budgetMb * 1_000_000) return pass(`${t.service.image} is ${mb(img.size)}, within ${p.budgetMb} MB`, [figure]);
       const largest = [...img.history]

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { at, contextReq, dockerfileReq, instructionText, locationOf, withDockerfile } from './common.js';
+import { at, contextReq, dockerfileReq, instructionText, locationOf, relPath, withDockerfile } from './common.js';
 import { stageSteps } from '../facts/stage-steps.js';
 import { fail, pass, type CheckKind, type CheckTarget } from '../types.js';
 import type { Facts } from '../facts/store.js';
@@ -19,7 +19,9 @@ export const layerOrder: CheckKind<Record<string, never>> = {
       const problems: string[] = [];
       const good: string[] = [];
       let first: number | undefined;
-      for (const s of stageSteps(df, { goModuleWithoutDeps: goModuleWithoutDeps(facts, t) })) {
+      const noDeps = goModuleWithoutDeps(facts, t);
+      const steps = stageSteps(df, { goModuleWithoutDeps: noDeps });
+      for (const s of steps) {
         const step = s.install ?? s.fetchingBuild;
         const label = `stage ${s.stage.name ?? s.stage.index}`;
         if (!step) {
@@ -37,13 +39,15 @@ export const layerOrder: CheckKind<Record<string, never>> = {
         }
       }
       if (problems.length) return fail('the source is copied before dependencies are installed', problems, { location: locationOf(t, first!) });
-      if (!good.length) return pass('does not apply: no stage installs dependencies or builds from copied source');
+      if (!good.length && noDeps && steps.some((s) => s.works)) {
+        return pass('nothing to download yet: go.mod requires no other module, so this build order costs no download now', [`${relPath(t, t.service.context)}/go.mod has no require directive`]);
+      }
+      if (!good.length) return pass('does not apply: no stage installs dependencies or builds anything');
       return pass('dependencies are installed before the source is copied', good);
     }),
 };
 
-/** A Go module with no go.sum has no dependencies to download: its build order cannot cost a download. */
+/** A Go module that requires no other module has nothing to download: its build order cannot cost a download. */
 function goModuleWithoutDeps(facts: Facts, t: CheckTarget): boolean {
-  const ctx = facts.optional(contextReq(t));
-  return Boolean(ctx?.exists && ctx.files.includes('go.mod') && !ctx.files.includes('go.sum'));
+  return facts.optional(contextReq(t))?.goModule?.requires === false;
 }

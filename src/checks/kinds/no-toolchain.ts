@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ImageFsRequest } from '../facts/requests.js';
-import { imageReq, withImage } from './common.js';
+import { dockerfileReq, imageReq, withCurrentImage } from './common.js';
 import { fail, pass, type CheckKind, type CheckTarget } from '../types.js';
 
 const DEFAULT_PATHS = [
@@ -15,9 +15,9 @@ export const noToolchain: CheckKind<z.infer<typeof params>> = {
   name: 'no-toolchain',
   description: 'The final image holds no compiler toolchain (go, gcc, make...).',
   params,
-  needs: (t, p) => [imageReq(t), fsReq(t, p.paths)],
+  needs: (t, p) => [imageReq(t), dockerfileReq(t), fsReq(t, p.paths)],
   evaluate: (facts, t, p) =>
-    withImage(facts, t, () => {
+    withCurrentImage(facts, t, () => {
       const fs = facts.get(fsReq(t, p.paths));
       const found = p.paths.filter((path) => fs.paths[path]?.exists);
       if (!found.length) return pass(`no compiler or build tool in ${t.service.image}`, [`looked for ${p.paths.length} paths: ${p.paths.join(', ')}`]);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { finalChain, type DfInstruction } from '../facts/dockerfile-model.js';
 import { mb, type ImageFacts } from '../facts/image-model.js';
 import { fileEffects, overlaps } from '../facts/layer-files.js';
-import { at, dockerfileReq, imageReq, instructionText, locationOf, staleImage, withDockerfile } from './common.js';
+import { at, dockerfileReq, imageReq, instructionText, locationOf, shownInstruction, staleImage, withDockerfile } from './common.js';
 import { fail, pass, type CheckKind } from '../types.js';
 
 /**
@@ -40,7 +40,7 @@ export const sameLayerCleanup: CheckKind<Record<string, never>> = {
             if (size === 0) continue;
             first ??= ins.line;
             evidence.push(
-              `${at(t, c.ins.line, instructionText(c.ins.keyword, c.ins.text))}${size ? `  (layer: ${mb(size)})` : ''}`,
+              `${at(t, c.ins.line, shownInstruction(c.ins))}${size ? `  (layer: ${mb(size)})` : ''}`,
               `${at(t, ins.line, instructionText(ins.keyword, ins.text))}  (${e.what}: deletes ${c.path.replace(/\/\*\*$/, '/…').replace(/^package:/, 'the package ')} in a later layer)`,
             );
           }

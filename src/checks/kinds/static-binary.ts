@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { finalChain } from '../facts/dockerfile-model.js';
 import type { ImageFsRequest } from '../facts/requests.js';
-import { dockerfileReq, imageReq, withDockerfile, withImage } from './common.js';
+import { dockerfileReq, imageReq, withCurrentImage, withDockerfile } from './common.js';
 import { error, fail, pass, type CheckKind, type CheckTarget } from '../types.js';
 
 const fsReq = (t: CheckTarget): ImageFsRequest => ({ type: 'imagefs', ref: t.service.image, paths: [], entrypoint: true });
@@ -18,7 +18,7 @@ export const staticBinary: CheckKind<Record<string, never>> = {
   needs: (t) => [dockerfileReq(t), imageReq(t), fsReq(t)],
   evaluate: (facts, t) =>
     withDockerfile(facts, t, (df) =>
-      withImage(facts, t, () => {
+      withCurrentImage(facts, t, () => {
         const base = finalChain(df)[0]!.base ?? 'unknown';
         const ep = facts.get(fsReq(t)).entrypoint;
         if (!ep) return error('the image does not start a binary dojo can find', ['ENTRYPOINT/CMD in exec form should name the service binary']);
