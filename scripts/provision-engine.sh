@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure a Docker engine answers. Uses the one that already answers; otherwise, as root on
 # Debian, installs Debian's docker.io (+ docker-compose, busybox-static, debootstrap for the
-# fixture images) and starts dockerd in the background. Exits non-zero when no engine answers.
+# fixture images) and starts dockerd in the background; adds the Compose v2 CLI plugin from Debian
+# trixie (scripts/fetch-trixie.sh). Exits non-zero when no engine answers.
 set -euo pipefail
 
 engine_answers() { timeout 10 docker version --format '{{.Server.APIVersion}}' >/dev/null 2>&1; }
@@ -21,6 +22,16 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq "${need_pkgs[@]}" >/tmp/dojo-apt.log 2>&1 || { tail -20 /tmp/dojo-apt.log >&2; exit 1; }
+fi
+
+# Compose v2 beside Debian's v1: the lab 04 tests run both. Debian trixie's docker-compose package
+# (2.26, a static Go binary) is unpacked into the CLI plugin folder; nothing is installed system-wide.
+if ! docker compose version >/dev/null 2>&1; then
+  here=$(cd "$(dirname "$0")" && pwd)
+  unpacked=$(bash "$here/fetch-trixie.sh" docker-compose | awk '{print $2}')
+  mkdir -p "$HOME/.docker/cli-plugins"
+  install -m 0755 "$unpacked/usr/libexec/docker/cli-plugins/docker-compose" "$HOME/.docker/cli-plugins/docker-compose"
+  echo "provision: Compose v2 plugin: $(docker compose version --short)"
 fi
 
 if engine_answers; then

@@ -1,15 +1,21 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import { basename, join, resolve } from 'node:path';
+import type { LabFrontMatter } from './content/schema.js';
 import { DojoError, ExitCode } from './errors.js';
+import { discoverCompose, projectName } from './workspace/compose-files.js';
 
 export interface ServiceTarget {
   name: string;
   context: string;
   dockerfile: string;
   image: string;
+  /** The container started by `docker run` (lab 03); Compose containers are found by their labels. */
   container: string;
   buildArgs: Record<string, string>;
+  /** The service's name in the compose files. */
+  composeService?: string;
+  /** How a throwaway container of the image runs (container-starts): env as NAME=value, a network to join. */
+  run?: { env: string[]; network?: string };
 }
 
 export interface Workspace {
@@ -18,34 +24,34 @@ export interface Workspace {
   services: Record<string, ServiceTarget>;
   network: string;
   volume: string;
-  compose: { files: string[]; project: string };
+  /** An image already on the engine for dojo's live probes (name resolution); unset = chosen by content. */
+  probeImage?: string;
+  /** `files`: what `docker compose up` reads here; `devFiles`: the development override files. */
+  compose: { files: string[]; project: string; devFiles?: string[] };
 }
 
-const service = z
-  .object({
-    context: z.string().optional(),
-    dockerfile: z.string().optional(),
-    image: z.string().optional(),
-    container: z.string().optional(),
-    buildArgs: z.record(z.string(), z.string()).optional(),
-  })
-  .strict();
+export type LabTargets = LabFrontMatter['targets'];
 
-const config = z
-  .object({
-    services: z.record(z.string(), service).default({}),
-    network: z.string().optional(),
-    volume: z.string().optional(),
-    compose: z.object({ files: z.array(z.string()).min(1).optional(), project: z.string().optional() }).strict().optional(),
-  })
-  .strict();
+/**
+ * The built-in course's FlowForge layout, used when the caller passes no lab targets (the labs'
+ * front matter carries the same under `targets.layout`).
+ */
+const COURSE_FALLBACK: LabTargets = {
+  services: ['api-service', 'worker-service', 'postgres'],
+  layout: { postgres: { image: 'postgres:15' } },
+  network: 'flowforge-net',
+  volume: 'pgdata',
+  compose: false,
+};
 
-const EXAMPLE = `services:\n  api-service: { context: api-service, dockerfile: api-service/Dockerfile, image: "flowforge/api-service:dev", container: api-service }\nnetwork: flowforge-net\nvolume: pgdata\ncompose: { files: [docker-compose.yml], project: flowforge }`;
+export interface LoadOptions {
+  /** The lab's targets (front matter): which services it knows and their course defaults. */
+  targets?: LabTargets;
+  /** Every service name the course uses, so dojo.yaml may configure services of other labs too. */
+  courseServices?: string[];
+}
 
-/** The course's FlowForge defaults; a workspace's dojo.yaml overrides any of them. */
-const DEFAULT_SERVICES = ['api-service', 'worker-service', 'postgres'];
-
-export async function loadWorkspace(dirArg: string): Promise<Workspace> {
+export async function loadWorkspace(dirArg: string, opts: LoadOptions = {}): Promise<Workspace> {
   const dir = resolve(dirArg);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new DojoError({
@@ -55,46 +61,54 @@ export async function loadWorkspace(dirArg: string): Promise<Workspace> {
       exitCode: ExitCode.badInput,
     });
   }
+  const targets = opts.targets ?? COURSE_FALLBACK;
+  const layout = targets.layout;
+  const known = [...new Set([...targets.services, ...Object.keys(targets.layout), ...(opts.courseServices ?? [])])];
   const file = join(dir, 'dojo.yaml');
-  let cfg: z.infer<typeof config> = { services: {} };
+  let cfg: import('./workspace/config.js').WorkspaceConfig = {};
+  let envList: (e: unknown) => string[] = () => [];
   if (existsSync(file)) {
     // The YAML parser loads only when there is a dojo.yaml to read.
-    const [{ parseYaml }, { validateSource }] = await Promise.all([import('./content/yaml-source.js'), import('./content/validate-source.js')]);
-    const parsed = validateSource(parseYaml(file, readFileSync(file, 'utf8')), config, EXAMPLE);
-    const issue = parsed.issues[0];
-    if (issue || !parsed.value) {
-      throw new DojoError({
-        code: 'E_WORKSPACE_CONFIG',
-        message: `${file}:${issue?.location.line ?? 1}:${issue?.location.column ?? 1}: ${issue?.message ?? 'invalid'}`,
-        suggestion: `dojo.yaml keys are all optional; the form is:\n${EXAMPLE}`,
-        location: issue?.location,
-      });
-    }
-    cfg = parsed.value;
+    const config = await import('./workspace/config.js');
+    cfg = config.readConfig(file, readFileSync(file, 'utf8'), known);
+    envList = config.envList as (e: unknown) => string[];
   }
-  const names = new Set([...DEFAULT_SERVICES, ...Object.keys(cfg.services)]);
+  const names = new Set([...targets.services, ...Object.keys(targets.layout), ...Object.keys(cfg.services ?? {})]);
   const services: Record<string, ServiceTarget> = {};
   for (const name of names) {
-    const o = cfg.services[name] ?? {};
-    const context = o.context ?? name;
+    const o = cfg.services?.[name] ?? {};
+    const d = layout[name] ?? {};
+    const context = o.context ?? d.context ?? name;
     services[name] = {
       name,
       context: resolve(dir, context),
-      dockerfile: resolve(dir, o.dockerfile ?? join(context, 'Dockerfile')),
-      image: o.image ?? (name === 'postgres' ? 'postgres:15' : `flowforge/${name}:dev`),
-      container: o.container ?? name,
+      dockerfile: resolve(dir, o.dockerfile ?? d.dockerfile ?? join(context, 'Dockerfile')),
+      image: o.image ?? d.image ?? `flowforge/${name}:dev`,
+      container: o.container ?? d.container ?? name,
       buildArgs: o.buildArgs ?? {},
+      composeService: o.compose ?? d.compose ?? name,
+      run: { env: envList(o.run?.env), ...(o.run?.network ? { network: o.run.network } : {}) },
     };
   }
+  const name = (v: string | boolean, fallback: string) => (typeof v === 'string' ? v : fallback);
+  const files = cfg.compose?.files?.map((f) => resolve(dir, f)) ?? discoverCompose(dir).files;
   return {
     dir,
     configFile: existsSync(file) ? file : undefined,
     services,
-    network: cfg.network ?? 'flowforge-net',
-    volume: cfg.volume ?? 'pgdata',
+    network: cfg.network ?? name(targets.network, name(COURSE_FALLBACK.network, '')),
+    volume: cfg.volume ?? name(targets.volume, name(COURSE_FALLBACK.volume, '')),
+    ...(cfg.probeImage ? { probeImage: cfg.probeImage } : {}),
     compose: {
-      files: (cfg.compose?.files ?? ['docker-compose.yml']).map((f) => resolve(dir, f)),
-      project: cfg.compose?.project ?? 'flowforge',
+      files,
+      devFiles: cfg.compose?.devFiles?.map((f) => resolve(dir, f)) ?? discoverCompose(dir).devFiles,
+      project: cfg.compose?.project ?? projectName(dir, files[0]) ?? basename(dir),
     },
   };
+}
+
+/** What loadWorkspace needs from the course: the lab's targets, and every service any lab names. */
+export function workspaceOptions(labs: { meta: { targets: LabTargets } }[], lab: { meta: { targets: LabTargets } }): LoadOptions {
+  const courseServices = labs.flatMap((l) => [...l.meta.targets.services, ...Object.keys(l.meta.targets.layout)]);
+  return { targets: lab.meta.targets, courseServices: [...new Set(courseServices)] };
 }

@@ -12,8 +12,16 @@ export const labFrontMatter = z
     targets: z
       .object({
         services: z.array(text).default([]),
-        network: z.boolean().default(false),
-        volume: z.boolean().default(false),
+        // The course's layout for each service; a workspace's dojo.yaml overrides any of it.
+        layout: z
+          .record(
+            text,
+            z.object({ context: text, dockerfile: text, image: text, container: text, compose: text }).partial().strict(),
+          )
+          .default({}),
+        // true = the lab works on a network / volume; a name also gives the course's default name.
+        network: z.union([z.boolean(), text]).default(false),
+        volume: z.union([z.boolean(), text]).default(false),
         compose: z.boolean().default(false),
       })
       .strict()

@@ -1,8 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCompose } from '../../src/checks/facts/compose.js';
 import { isRootUser } from '../../src/checks/facts/runtime-model.js';
 
 describe('root user forms', () => {
@@ -13,16 +9,4 @@ describe('root user forms', () => {
   });
 });
 
-describe('compose files', () => {
-  it('reads depends_on in both forms, volume kinds, and lets later files override', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dojo-compose-'));
-    writeFileSync(join(dir, 'a.yml'), 'services:\n  api:\n    depends_on: [db]\n  db:\n    image: pg\n    volumes: ["pgdata:/data", "./x:/x", "/anon"]\nvolumes:\n  pgdata: {}\n');
-    writeFileSync(join(dir, 'b.yml'), 'services:\n  api:\n    depends_on:\n      db:\n        condition: service_healthy\n');
-    const one = readCompose([join(dir, 'a.yml')]);
-    expect(one.services.api!.dependsOn.db).toEqual({ condition: 'service_started', at: `${join(dir, 'a.yml')}:3` });
-    expect(one.services.db!.volumes.map((v) => v.kind)).toEqual(['volume', 'bind', 'anonymous']);
-    const both = readCompose([join(dir, 'a.yml'), join(dir, 'b.yml')]);
-    expect(both.services.api!.dependsOn.db!.condition).toBe('service_healthy');
-    expect(both.volumes).toEqual(['pgdata']);
-  });
-});
+// The compose model (Compose's own `config`, v1, v2 and the YAML fallback) is tested in compose.test.ts.

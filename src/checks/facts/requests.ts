@@ -10,6 +10,9 @@ export type { RunRequest } from './run.fact.js';
 export type { RebuildRequest } from './rebuild.fact.js';
 export type { ContainerRequest, NetworkRequest, VolumeRequest, ComposeStackRequest } from './runtime.fact.js';
 export type { ComposeFileRequest } from './compose.fact.js';
+export type { ComposeImageRequest } from './compose-image.fact.js';
+export type { DnsProbeRequest } from './dns-probe.fact.js';
+export type { MountRequest } from './mount.fact.js';
 
 export const factKey = (r: FactRequest): string => factType(r).key(r);
 

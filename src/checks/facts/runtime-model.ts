@@ -36,7 +36,17 @@ export interface VolumeFacts {
 
 export interface ComposeStackFacts {
   project: string;
-  containers: { service: string; name: string; state: string; health: string | null }[];
+  containers: {
+    service: string;
+    name: string;
+    id: string;
+    image: string;
+    state: string;
+    exitCode: number | null;
+    health: string | null;
+    /** The output of the last failed health probe, shortened. */
+    lastHealthFailure: string | null;
+  }[];
 }
 
 /** The engine's default network gives no name resolution between containers. */

@@ -2,7 +2,8 @@ import { defineFact } from './fact-type.js';
 import { readComposeStack, readContainer, readNetwork, readVolume } from './runtime.js';
 import type { ComposeStackFacts, ContainerFacts, NetworkFacts, VolumeFacts } from './runtime-model.js';
 
-export type ContainerRequest = { type: 'container'; name: string };
+/** By name (docker run), or with `compose` by the Compose project and service labels. */
+export type ContainerRequest = { type: 'container'; name: string; compose?: { project: string; service: string } };
 export type NetworkRequest = { type: 'network'; name: string };
 export type VolumeRequest = { type: 'volume'; name: string };
 export type ComposeStackRequest = { type: 'composestack'; project: string };
@@ -12,11 +13,11 @@ const INSPECT_MS = 30_000;
 /** The student's container, read with one inspect; never changed. */
 export const containerFact = defineFact<ContainerRequest, ContainerFacts | null>({
   type: 'container',
-  key: (r) => `container:${r.name}`,
+  key: (r) => (r.compose ? `container:compose:${r.compose.project}/${r.compose.service}` : `container:${r.name}`),
   engine: true,
   timeoutMs: () => INSPECT_MS,
-  describe: (r) => `container ${r.name}`,
-  collect: (r, ctx) => readContainer(ctx.engine, r.name),
+  describe: (r) => (r.compose ? `the container of compose service ${r.compose.service} (project ${r.compose.project})` : `container ${r.name}`),
+  collect: (r, ctx) => readContainer(ctx.engine, r.name, r.compose),
   fingerprint: (v) => (v ? { id: v.id, status: v.status } : null),
   fake: () => null,
 });
@@ -50,6 +51,6 @@ export const composeStackFact = defineFact<ComposeStackRequest, ComposeStackFact
   timeoutMs: () => INSPECT_MS,
   describe: (r) => `the containers of compose project ${r.project}`,
   collect: (r, ctx) => readComposeStack(ctx.engine, r.project),
-  fingerprint: (v) => v.containers.map((c) => [c.service, c.name, c.state]),
+  fingerprint: (v) => v.containers.map((c) => [c.service, c.id, c.state]),
   fake: (r) => ({ project: r.project, containers: [] }),
 });

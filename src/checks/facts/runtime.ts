@@ -3,11 +3,21 @@ import type { ComposeStackFacts, ContainerFacts, NetworkFacts, VolumeFacts } fro
 
 const notFound = (err: unknown) => (err as { statusCode?: number }).statusCode === 404;
 
-/** One inspect of the student's container; null when there is none by that name. */
-export async function readContainer(engine: Engine, name: string): Promise<ContainerFacts | null> {
+/**
+ * One inspect of the student's container; null when there is none. Found by name (docker run), or
+ * for a Compose service by its project and service labels (v1 and v2 name containers differently).
+ */
+export async function readContainer(engine: Engine, name: string, compose?: { project: string; service: string }): Promise<ContainerFacts | null> {
+  let ref = name;
+  if (compose) {
+    const list = await engine.docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${compose.project}`, `com.docker.compose.service=${compose.service}`] } });
+    const mine = list.filter((c) => c.Labels['com.docker.compose.oneoff'] !== 'True').sort((a, b) => Number(b.State === 'running') - Number(a.State === 'running'));
+    if (!mine[0]) return null;
+    ref = mine[0].Id;
+  }
   let c;
   try {
-    c = await engine.docker.getContainer(name).inspect();
+    c = await engine.docker.getContainer(ref).inspect();
   } catch (err) {
     if (notFound(err)) return null;
     throw err;
@@ -63,16 +73,29 @@ export async function readVolume(engine: Engine, name: string): Promise<VolumeFa
   };
 }
 
-/** Containers of a Compose project, found by the labels Compose v1 and v2 both set. */
+/**
+ * Containers of a Compose project, found by the labels Compose v1 and v2 both set (v1 names them
+ * flowforge_api_1, v2 flowforge-api-1: names are never guessed). One inspect each, for health logs.
+ */
 export async function readComposeStack(engine: Engine, project: string): Promise<ComposeStackFacts> {
   const list = await engine.docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } });
-  return {
-    project,
-    containers: list.map((c) => ({
-      service: c.Labels['com.docker.compose.service'] ?? '?',
-      name: (c.Names[0] ?? c.Id).replace(/^\//, ''),
-      state: c.State,
-      health: /\((healthy|unhealthy|health: starting)\)/.exec(c.Status)?.[1]?.replace('health: ', '') ?? null,
-    })),
-  };
+  const containers = await Promise.all(
+    list.map(async (c) => {
+      const info = await engine.docker.getContainer(c.Id).inspect().catch(() => null);
+      const health = (info?.State as { Health?: { Status: string; Log?: { ExitCode: number; Output: string }[] } } | undefined)?.Health;
+      const failing = [...(health?.Log ?? [])].reverse().find((l) => l.ExitCode !== 0);
+      return {
+        service: c.Labels['com.docker.compose.service'] ?? '?',
+        name: (c.Names[0] ?? c.Id).replace(/^\//, ''),
+        id: c.Id,
+        image: c.Image,
+        state: info?.State.Status ?? c.State,
+        exitCode: info && !info.State.Running ? info.State.ExitCode : null,
+        health: health?.Status ?? null,
+        lastHealthFailure: failing ? failing.Output.trim().split('\n').slice(-3).join(' | ').slice(0, 300) : null,
+        oneOff: c.Labels['com.docker.compose.oneoff'] === 'True',
+      };
+    }),
+  );
+  return { project, containers: containers.filter((c) => !c.oneOff).map(({ oneOff: _, ...c }) => c) };
 }

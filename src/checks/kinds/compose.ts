@@ -1,76 +1,98 @@
-import { relative } from 'node:path';
 import { z } from 'zod';
-import type { ComposeFacts } from '../facts/compose.js';
-import type { ComposeFileRequest, ComposeStackRequest } from '../facts/requests.js';
-import type { Facts } from '../facts/store.js';
-import { error, fail, pass, type CheckKind, type CheckTarget, type Finding } from '../types.js';
+import { composeReq, line, loaderEvidence, rel, withCompose } from './compose-common.js';
+import { composeName } from './targets.js';
+import { fail, pass, type CheckKind } from '../types.js';
 
-const composeReq = (t: CheckTarget): ComposeFileRequest => ({ type: 'compose', files: t.workspace.compose.files });
-const stackReq = (t: CheckTarget): ComposeStackRequest => ({ type: 'composestack', project: t.workspace.compose.project });
-const rel = (t: CheckTarget, at: string) => relative(t.workspace.dir, at);
+/** The files load the way Compose loads them; a mistake in them is the student's, so a `fail` at its line. */
+export const composeValid: CheckKind<Record<string, never>> = {
+  name: 'compose-valid',
+  description: 'The compose files exist and load (syntax and Compose schema); errors at file:line.',
+  params: z.object({}).strict(),
+  needs: (t) => [composeReq(t)],
+  evaluate: (facts, t) => {
+    const c = facts.get(composeReq(t));
+    const files = c.files.map((f) => `${rel(t, f.path)}${f.exists ? '' : ' (missing)'}`);
+    if (!c.files.some((f) => f.exists)) return fail(`no compose file in ${t.workspace.dir}`, [`looked for ${files.join(', ')}`], { mistake: 'compose-missing' });
+    const first = c.problems[0];
+    if (first) {
+      return fail(`${first.location ? line(t, first.location) : files.join(', ')}: the compose files do not load`, [
+        ...c.problems.map((p) => (p.location ? `${line(t, p.location)}  ${p.message}` : p.message)),
+        ...(c.loaderNote ? [c.loaderNote] : []),
+      ], { location: first.location });
+    }
+    return pass(`${files.join(' + ')} load: services ${Object.keys(c.services).join(', ')}`, [c.loaderNote]);
+  },
+};
 
-function withCompose(facts: Facts, t: CheckTarget, rule: (c: ComposeFacts) => Finding): Finding {
-  const c = facts.get(composeReq(t));
-  const missing = c.files.filter((f) => !f.exists).map((f) => rel(t, f.path));
-  if (missing.length === c.files.length) return error(`no compose file: looked for ${missing.join(', ')}`, ['set compose.files in dojo.yaml if yours has another name']);
-  if (c.problems.length) return error('a compose file does not parse', c.problems);
-  return rule(c);
-}
+const hcParams = z.object({ service: z.string() }).strict();
+/** Judged from the compose file: the official postgres image brings no HEALTHCHECK of its own. */
+export const composeHealthcheck: CheckKind<z.infer<typeof hcParams>> = {
+  name: 'compose-healthcheck',
+  description: 'In the compose file, the service defines a healthcheck (not disabled).',
+  params: hcParams,
+  needs: (t, p) => (composeName(t, p.service), [composeReq(t)]),
+  evaluate: (facts, t, p) =>
+    withCompose(facts, t, (c) => {
+      const name = composeName(t, p.service);
+      const svc = c.services[name];
+      if (!svc) return fail(`the compose files have no service ${name}`, [`services: ${Object.keys(c.services).join(', ')}`]);
+      const hc = svc.healthcheck;
+      if (!hc) return fail(`${name} has no healthcheck in the compose files`, [`${line(t, svc.location)}  service ${name}`, ...loaderEvidence(c)], { location: svc.location });
+      if (hc.disabled) return fail(`${name}'s healthcheck is disabled`, [`${line(t, hc.location)}  healthcheck`], { location: hc.location });
+      return pass(`${name} has a healthcheck: ${hc.test.join(' ')}`, [`${line(t, hc.location)}  healthcheck`], { location: hc.location });
+    }),
+};
 
-const dependsParams = z.object({ service: z.string(), on: z.string() }).strict();
+const dependsParams = z.object({ service: z.union([z.string(), z.array(z.string()).min(1)]), on: z.string() }).strict();
 /** depends_on alone waits for a container to start, not for the service in it to be ready. */
 export const composeDependsHealthy: CheckKind<z.infer<typeof dependsParams>> = {
   name: 'compose-depends-healthy',
-  description: 'In the compose file, a service waits for its dependency to be healthy (depends_on condition + healthcheck).',
+  description: 'In the compose file, the services wait for their dependency to be healthy (depends_on condition: service_healthy).',
   params: dependsParams,
-  needs: (t) => [composeReq(t)],
+  needs: (t, p) => ([p.service].flat().forEach((s) => composeName(t, s)), composeName(t, p.on), [composeReq(t)]),
   evaluate: (facts, t, p) =>
     withCompose(facts, t, (c) => {
-      const svc = c.services[p.service];
-      const dep = c.services[p.on];
-      if (!svc || !dep) return fail(`the compose file has no service ${!svc ? p.service : p.on}`, [`services: ${Object.keys(c.services).join(', ')}`]);
-      const link = svc.dependsOn[p.on];
-      if (!link) return fail(`${p.service} does not depend on ${p.on}`, [rel(t, svc.at)]);
-      const evidence = [`${rel(t, link.at)}  depends_on ${p.on}: ${link.condition}`, `${rel(t, dep.at)}  ${p.on} healthcheck: ${dep.healthcheck ? 'defined' : 'none in the compose file'}`];
-      if (link.condition !== 'service_healthy') return fail(`${p.service} waits only for ${p.on} to start`, evidence);
-      return pass(`${p.service} waits for ${p.on} to be healthy`, evidence);
+      const on = composeName(t, p.on);
+      const dep = c.services[on];
+      const names = [p.service].flat().map((s) => composeName(t, s));
+      const missing = [...names, on].filter((n) => !c.services[n]);
+      if (missing.length || !dep) return fail(`the compose files have no service ${missing.join(', ')}`, [`services: ${Object.keys(c.services).join(', ')}`]);
+      const evidence: string[] = [];
+      const bad: { name: string; why: string; location: import('../../errors.js').Location }[] = [];
+      for (const name of names) {
+        const svc = c.services[name]!;
+        const link = svc.dependsOn[on];
+        if (!link) {
+          evidence.push(`${line(t, svc.location)}  ${name}: no depends_on ${on}`);
+          bad.push({ name, why: `does not depend on ${on}`, location: svc.location });
+        } else {
+          evidence.push(`${line(t, link.location)}  depends_on ${on}: ${link.condition}`);
+          if (link.condition !== 'service_healthy') bad.push({ name, why: `waits only for ${on} to start`, location: link.location });
+        }
+      }
+      evidence.push(`${line(t, dep.location)}  ${on} healthcheck: ${dep.healthcheck && !dep.healthcheck.disabled ? 'defined' : 'none in the compose file'}`);
+      if (bad.length) return fail(bad.map((b) => `${b.name} ${b.why}`).join('; '), [...evidence, ...loaderEvidence(c)], { location: bad[0]!.location });
+      return pass(`${names.join(', ')} wait${names.length > 1 ? '' : 's'} for ${on} to be healthy`, evidence);
     }),
 };
 
 const volumeParams = z.object({ service: z.string(), target: z.string().startsWith('/') }).strict();
+/** `docker compose down` keeps named volumes; only `down -v` removes them. */
 export const composeNamedVolume: CheckKind<z.infer<typeof volumeParams>> = {
   name: 'compose-named-volume',
-  description: "In the compose file, the service keeps `target` in a named volume declared under volumes:.",
+  description: 'In the compose file, the service keeps `target` in a named volume declared under the top-level volumes:.',
   params: volumeParams,
-  needs: (t) => [composeReq(t)],
+  needs: (t, p) => (composeName(t, p.service), [composeReq(t)]),
   evaluate: (facts, t, p) =>
     withCompose(facts, t, (c) => {
-      const svc = c.services[p.service];
-      if (!svc) return fail(`the compose file has no service ${p.service}`);
+      const name = composeName(t, p.service);
+      const svc = c.services[name];
+      if (!svc) return fail(`the compose files have no service ${name}`);
       const v = svc.volumes.find((x) => x.target === p.target);
-      if (!v) return fail(`${p.service} mounts nothing at ${p.target}`, [rel(t, svc.at)]);
-      const evidence = [`${rel(t, v.at)}  ${v.source ?? '(anonymous)'}:${v.target} (${v.kind})`];
-      if (v.kind !== 'volume' || !v.source) return fail(`${p.target} of ${p.service} is ${v.kind === 'bind' ? 'a bind mount' : 'an anonymous volume'}`, evidence);
-      if (!c.volumes.includes(v.source)) return fail(`volume ${v.source} is not declared under the top-level volumes:`, evidence);
-      return pass(`${p.service} keeps ${p.target} in the named volume ${v.source}`, evidence);
+      if (!v) return fail(`${name} mounts nothing at ${p.target}`, [`${line(t, svc.location)}  service ${name}: its data lives in the container's writable layer`], { location: svc.location });
+      const evidence = [`${line(t, v.location)}  ${v.kind === 'bind' ? rel(t, v.source ?? '') : (v.source ?? '(anonymous)')}:${v.target} (${v.kind})`];
+      if (v.kind !== 'volume' || !v.source) return fail(`${p.target} of ${name} is ${v.kind === 'bind' ? 'a bind mount' : `an ${v.kind} volume`}`, evidence, { location: v.location });
+      if (!c.volumes[v.source]) return fail(`volume ${v.source} is not declared under the top-level volumes:`, evidence, { location: v.location });
+      return pass(`${name} keeps ${p.target} in the named volume ${v.source}${c.volumes[v.source]!.external ? ' (external)' : ''}`, evidence, { location: v.location });
     }),
-};
-
-const stackParams = z.object({ services: z.array(z.string()).min(1), healthy: z.array(z.string()).default([]) }).strict();
-/** The running stack, found by the labels Compose v1 and v2 both set on its containers. */
-export const composeStack: CheckKind<z.infer<typeof stackParams>> = {
-  name: 'compose-stack',
-  description: 'The Compose project runs the given services (and the given ones are healthy).',
-  params: stackParams,
-  needs: (t) => [stackReq(t)],
-  evaluate: (facts, t, p) => {
-    const stack = facts.get(stackReq(t));
-    const evidence = stack.containers.map((c) => `${c.service}: ${c.name} ${c.state}${c.health ? ` (${c.health})` : ''}`);
-    if (!stack.containers.length) return fail(`no containers of compose project ${stack.project}`, ['is the project name right? (compose.project in dojo.yaml, or -p)']);
-    const bad = p.services.filter((s) => !stack.containers.some((c) => c.service === s && c.state === 'running'));
-    if (bad.length) return fail(`not running in ${stack.project}: ${bad.join(', ')}`, evidence);
-    const unhealthy = p.healthy.filter((s) => !stack.containers.some((c) => c.service === s && c.health === 'healthy'));
-    if (unhealthy.length) return fail(`not healthy in ${stack.project}: ${unhealthy.join(', ')}`, evidence);
-    return pass(`${stack.project} runs ${p.services.join(', ')}`, evidence);
-  },
 };

@@ -1,25 +1,30 @@
 import { z } from 'zod';
-import type { ContainerRequest, VolumeRequest } from '../facts/requests.js';
+import type { ContainerRequest } from '../facts/requests.js';
 import type { ContainerFacts } from '../facts/runtime-model.js';
 import { isRootUser } from '../facts/runtime-model.js';
 import type { Facts } from '../facts/store.js';
 import { error, fail, pass, type CheckKind, type CheckTarget, type Finding } from '../types.js';
+import { serviceOf } from './targets.js';
 
 export const containerReq = (name: string): ContainerRequest => ({ type: 'container', name });
+/** The service's container: by its name (docker run), or with `compose` by the project's labels. */
+const serviceContainerReq = (t: CheckTarget, compose: boolean): ContainerRequest =>
+  compose ? { type: 'container', name: t.service.container, compose: { project: t.workspace.compose.project, service: t.service.composeService ?? t.service.name } } : containerReq(t.service.container);
 
 /** Runs `rule` on the student's container for the service; `error` naming it when there is none. */
-export function withContainer(facts: Facts, t: CheckTarget, rule: (c: ContainerFacts) => Finding): Finding {
-  const c = facts.get(containerReq(t.service.container));
+export function withContainer(facts: Facts, t: CheckTarget, rule: (c: ContainerFacts) => Finding, compose = false): Finding {
+  const c = facts.get(serviceContainerReq(t, compose));
+  if (!c && compose) return error(`no container of compose service ${t.service.composeService ?? t.service.name} in project ${t.workspace.compose.project}`, ['start the stack, or set compose.project in dojo.yaml']);
   if (!c) return error(`no container named ${t.service.container}`, [`start it, or set services.${t.service.name}.container in dojo.yaml`]);
   return rule(c);
 }
 
-const stateParams = z.object({ healthy: z.boolean().default(false) }).strict();
+const stateParams = z.object({ healthy: z.boolean().default(false), compose: z.boolean().default(false) }).strict();
 export const containerState: CheckKind<z.infer<typeof stateParams>> = {
   name: 'container-state',
   description: "The service's container is running (and healthy, when asked), not OOM-killed, not restarting.",
   params: stateParams,
-  needs: (t) => [containerReq(t.service.container)],
+  needs: (t, p) => [serviceContainerReq(t, p.compose)],
   evaluate: (facts, t, p) =>
     withContainer(facts, t, (c) => {
       const evidence = [`status ${c.status}${c.health ? `, health ${c.health}` : ''}, exit code ${c.exitCode}, restarts ${c.restartCount}${c.oomKilled ? ', OOMKilled' : ''}`];
@@ -28,7 +33,7 @@ export const containerState: CheckKind<z.infer<typeof stateParams>> = {
       if (p.healthy && c.health === null) return fail(`${c.name} has no health check to report on`, evidence);
       if (p.healthy && c.health !== 'healthy') return fail(`${c.name} is ${c.health}`, evidence);
       return pass(`${c.name} is running${c.health ? ` and ${c.health}` : ''}`, evidence);
-    }),
+    }, p.compose),
 };
 
 const securityParams = z
@@ -39,13 +44,14 @@ const securityParams = z
     forbiddenCaps: z.array(z.string()).default(['SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'ALL']),
     readOnlyRootfs: z.boolean().default(false),
     memoryLimit: z.boolean().default(false),
+    compose: z.boolean().default(false),
   })
   .strict();
 export const containerSecurity: CheckKind<z.infer<typeof securityParams>> = {
   name: 'container-security',
   description: 'How the container runs: user, privileged, capabilities, read-only root filesystem, memory limit.',
   params: securityParams,
-  needs: (t) => [containerReq(t.service.container)],
+  needs: (t, p) => [serviceContainerReq(t, p.compose)],
   evaluate: (facts, t, p) =>
     withContainer(facts, t, (c) => {
       const problems: string[] = [];
@@ -58,15 +64,15 @@ export const containerSecurity: CheckKind<z.infer<typeof securityParams>> = {
       if (p.readOnlyRootfs && !c.readonlyRootfs) problems.push('read-only root filesystem: no');
       if (p.memoryLimit && c.memoryLimit === 0) problems.push('memory limit: none');
       return problems.length ? fail(`${c.name} runs with more privilege than it needs`, problems) : pass(`${c.name} runs without extra privilege`);
-    }),
+    }, p.compose),
 };
 
-const portsParams = z.object({ publish: z.array(z.string()).default([]), onlyThese: z.boolean().default(true) }).strict();
+const portsParams = z.object({ publish: z.array(z.string()).default([]), onlyThese: z.boolean().default(true), compose: z.boolean().default(false) }).strict();
 export const publishedPorts: CheckKind<z.infer<typeof portsParams>> = {
   name: 'published-ports',
   description: 'The container publishes exactly the ports it should on the host (none for a worker).',
   params: portsParams,
-  needs: (t) => [containerReq(t.service.container)],
+  needs: (t, p) => [serviceContainerReq(t, p.compose)],
   evaluate: (facts, t, p) =>
     withContainer(facts, t, (c) => {
       const want = p.publish.map((x) => (x.includes('/') ? x : `${x}/tcp`));
@@ -77,29 +83,57 @@ export const publishedPorts: CheckKind<z.infer<typeof portsParams>> = {
       if (missing.length) return fail(`${c.name} does not publish ${missing.join(', ')}`, evidence);
       if (extra.length) return fail(`${c.name} also publishes ${extra.join(', ')} on the host`, evidence);
       return pass(want.length ? `${c.name} publishes ${want.join(', ')}` : `${c.name} publishes nothing on the host`, evidence);
-    }),
+    }, p.compose),
 };
 
 const volumeParams = z.object({ path: z.string().startsWith('/') }).strict();
-const volumeReq = (t: CheckTarget): VolumeRequest => ({ type: 'volume', name: t.workspace.volume });
-/** Data that must survive the container lives in the named volume, not in its writable layer. */
+/**
+ * Data that must survive the container lives in a named volume: not in its writable layer, not in
+ * an anonymous volume (which `docker rm -v` or a new container leaves behind unnamed).
+ */
 export const volumeMounted: CheckKind<z.infer<typeof volumeParams>> = {
   name: 'volume-mounted',
-  description: "The service's container mounts the workspace's named volume at the given path.",
+  description: "The service's container keeps `path` in a named volume (not the writable layer, not an anonymous volume, not a bind mount).",
   params: volumeParams,
-  needs: (t) => [containerReq(t.service.container), volumeReq(t)],
+  needs: (t) => [containerReq(t.service.container)],
   evaluate: (facts, t, p) =>
     withContainer(facts, t, (c) => {
-      const vol = facts.get(volumeReq(t));
       const mounts = c.mounts.map((m) => `${m.type} ${m.type === 'volume' ? m.name : m.source} -> ${m.destination}`);
       const evidence = [`mounts of ${c.name}: ${mounts.join('; ') || 'none'}`];
-      if (!vol) return fail(`no volume named ${t.workspace.volume}`, evidence);
       const at = c.mounts.find((m) => m.destination === p.path);
       if (!at) return fail(`nothing is mounted at ${p.path} in ${c.name}: its data lives in the container's writable layer`, evidence);
-      if (at.type !== 'volume' || at.name !== vol.name) {
-        const what = at.type === 'bind' ? `a bind mount of ${at.source}` : `the volume ${at.name}${/^[0-9a-f]{64}$/.test(at.name ?? '') ? ' (anonymous)' : ''}`;
-        return fail(`${p.path} in ${c.name} is ${what}, not the named volume ${vol.name}`, evidence);
+      if (at.type !== 'volume' || ANONYMOUS.test(at.name ?? '')) {
+        const what = at.type === 'bind' ? `a bind mount of ${at.source}` : at.type === 'volume' ? `the volume ${at.name} (anonymous)` : `a ${at.type} mount`;
+        if (at.type === 'volume') evidence.push(`an anonymous volume comes from the image's VOLUME or from -v ${p.path} without a name`);
+        return fail(`${p.path} in ${c.name} is ${what}, not the named volume it needs`, evidence);
       }
-      return pass(`${c.name} keeps ${p.path} in the named volume ${vol.name}`, evidence);
+      return pass(`${c.name} keeps ${p.path} in the named volume ${at.name}`, evidence);
     }),
+};
+
+const ANONYMOUS = /^[0-9a-f]{64}$/;
+
+const mapParams = z.object({ services: z.record(z.string(), z.array(z.string())) }).strict();
+/** Each service publishes exactly the given ports on the host; an empty list means none (a worker only dials out). */
+export const servicePorts: CheckKind<z.infer<typeof mapParams>> = {
+  name: 'service-ports',
+  description: 'Each listed service publishes exactly the given ports on the host ([] = none).',
+  params: mapParams,
+  needs: (t, p) => Object.keys(p.services).map((s) => containerReq(serviceOf(t, s).container)),
+  evaluate: (facts, t, p) => {
+    const evidence: string[] = [];
+    const problems: string[] = [];
+    for (const [s, ports] of Object.entries(p.services)) {
+      const c = facts.get(containerReq(serviceOf(t, s).container));
+      if (!c) return error(`no container named ${serviceOf(t, s).container}`, [`start it, or set services.${s}.container in dojo.yaml`]);
+      const want = ports.map((x) => (x.includes('/') ? x : `${x}/tcp`));
+      const have = [...new Set(c.ports.map((x) => x.container))];
+      evidence.push(`${c.name} publishes: ${c.ports.map((x) => `${x.host}->${x.container}`).join(', ') || 'nothing'}`);
+      const missing = want.filter((x) => !have.includes(x));
+      const extra = have.filter((x) => !want.includes(x));
+      if (missing.length) problems.push(`${c.name} does not publish ${missing.join(', ')}`);
+      if (extra.length) problems.push(`${c.name} publishes ${extra.join(', ')} on the host`);
+    }
+    return problems.length ? fail(problems.join('; '), evidence) : pass('each service publishes exactly what it should', evidence);
+  },
 };

@@ -8,23 +8,30 @@ import { imageExists } from './image-exists.js';
 import { imageSize } from './image-size.js';
 import { layerOrder } from './layer-order.js';
 import { multiStage } from './multi-stage.js';
+import { pinnedBase } from './pinned-base.js';
 import { noToolchain } from './no-toolchain.js';
 import { quiz } from './quiz.js';
 import { sameLayerCleanup } from './same-layer-cleanup.js';
 import { staticBinary } from './static-binary.js';
 import { imageEnvSecrets, imageExposes, imageHealthcheck, imageUser } from './image-config.js';
-import { containerSecurity, containerState, publishedPorts, volumeMounted } from './container.js';
+import { containerSecurity, containerState, publishedPorts, servicePorts, volumeMounted } from './container.js';
 import { nameResolution, networkMembership } from './network.js';
-import { composeDependsHealthy, composeNamedVolume, composeStack } from './compose.js';
+import { composeDependsHealthy, composeHealthcheck, composeNamedVolume, composeValid } from './compose.js';
+import { composeDevOverride, devImageToolchain } from './compose-dev.js';
+import { composeProfiles } from './compose-profiles.js';
+import { composeSecrets } from './compose-secrets.js';
+import { composeStack } from './compose-stack.js';
+import { volumeData, volumePermissions } from './volume.js';
 
 /** The one place check kinds are registered; checks/<lab>.yaml refers to them by name. */
 export const KINDS: AnyKind[] = [
   dockerfileParses, execForm, dockerignoreKind, imageExists, containerStarts,
-  layerOrder, cacheReuse, sameLayerCleanup, multiStage, imageSize, noToolchain, staticBinary,
+  layerOrder, cacheReuse, sameLayerCleanup, multiStage, pinnedBase, imageSize, noToolchain, staticBinary,
   imageUser, imageHealthcheck, imageExposes, imageEnvSecrets,
-  containerState, containerSecurity, publishedPorts, volumeMounted,
+  containerState, containerSecurity, publishedPorts, servicePorts, volumeMounted, volumeData, volumePermissions,
   networkMembership, nameResolution,
-  composeDependsHealthy, composeNamedVolume, composeStack,
+  composeValid, composeHealthcheck, composeDependsHealthy, composeNamedVolume, composeSecrets, composeStack,
+  composeDevOverride, devImageToolchain, composeProfiles,
   quiz,
 ];
 

@@ -1,46 +1,49 @@
 import { z } from 'zod';
-import type { NetworkRequest } from '../facts/requests.js';
+import type { DnsProbeRequest } from '../facts/requests.js';
 import { isUserDefined } from '../facts/runtime-model.js';
 import { containerReq } from './container.js';
+import { serviceOf } from './targets.js';
 import { error, fail, pass, type CheckKind, type CheckTarget } from '../types.js';
 
-const networkReq = (t: CheckTarget): NetworkRequest => ({ type: 'network', name: t.workspace.network });
-const containerOf = (t: CheckTarget, service: string) => t.workspace.services[service]?.container ?? service;
+const containerOf = (t: CheckTarget, service: string) => serviceOf(t, service).container;
 
 const membershipParams = z.object({ services: z.array(z.string()).min(1) }).strict();
+/** One user-defined network for all of them: the default bridge gives no names, so it does not count. */
 export const networkMembership: CheckKind<z.infer<typeof membershipParams>> = {
   name: 'network-membership',
-  description: "The services' containers are attached to the workspace's user-defined network.",
+  description: "The services' containers share one user-defined network (the engine's default bridge does not count).",
   params: membershipParams,
-  needs: (t, p) => [networkReq(t), ...p.services.map((s) => containerReq(containerOf(t, s)))],
+  needs: (t, p) => p.services.map((s) => containerReq(containerOf(t, s))),
   evaluate: (facts, t, p) => {
-    const net = facts.get(networkReq(t));
-    if (!net) return fail(`no network named ${t.workspace.network}`, [`networks are created with \`docker network create\` or by Compose`]);
-    if (!isUserDefined(net.name)) return fail(`${net.name} is the engine's default network`);
-    const missing: string[] = [];
-    const evidence = [`${net.name} (${net.driver}): ${net.containers.map((c) => c.name).join(', ') || 'no containers'}`];
-    for (const s of p.services) {
-      const c = facts.get(containerReq(containerOf(t, s)));
-      if (!c) return error(`no container named ${containerOf(t, s)}`);
-      if (!c.networks[net.name]) {
-        missing.push(c.name);
-        evidence.push(`${c.name} is on: ${Object.keys(c.networks).join(', ') || 'no network'}`);
-      }
+    const cs = p.services.map((s) => ({ s, c: facts.get(containerReq(containerOf(t, s))) }));
+    const absent = cs.filter((x) => !x.c).map((x) => containerOf(t, x.s));
+    if (absent.length) return error(`no container named ${absent.join(', ')}`, ['start it with `docker run --name ...`, or set services.<name>.container in dojo.yaml']);
+    const evidence = cs.map(({ c }) => `${c!.name} is on: ${Object.keys(c!.networks).join(', ') || 'no network'}`);
+    const shared = Object.keys(cs[0]!.c!.networks).filter((n) => cs.every(({ c }) => c!.networks[n]));
+    const userDefined = shared.filter(isUserDefined);
+    if (!userDefined.length) {
+      const why = shared.length ? `they share only ${shared.join(', ')}, the engine's default network, where containers get no DNS names` : 'they share no network';
+      return fail(`${cs.map(({ c }) => c!.name).join(', ')} are not on one user-defined network: ${why}`, evidence);
     }
-    return missing.length ? fail(`${missing.join(', ')} not on ${net.name}`, evidence) : pass(`${p.services.join(', ')} are on ${net.name}`, evidence);
+    return pass(`${cs.map(({ c }) => c!.name).join(', ')} share the user-defined network ${userDefined.join(', ')}`, evidence);
   },
 };
 
-const resolutionParams = z.object({ from: z.string(), to: z.string(), host: z.string().optional() }).strict();
+const resolutionParams = z
+  .object({ from: z.string(), to: z.string(), host: z.string().regex(/^[A-Za-z0-9._-]+$/).optional(), port: z.number().int().min(1).max(65535).default(5432), live: z.boolean().default(true) })
+  .strict();
+const probeReq = (t: CheckTarget, p: z.infer<typeof resolutionParams>): DnsProbeRequest =>
+  ({ type: 'dnsprobe', from: containerOf(t, p.from), host: p.host ?? p.to, port: p.port, ...(t.workspace.probeImage ? { image: t.workspace.probeImage } : {}) });
+
 /**
- * Whether the engine's embedded DNS lets `from` reach `to` by name: only on a user-defined network
- * both are attached to, under `to`'s container name or one of its aliases there.
+ * Whether `from` reaches `to` by name through the engine's DNS: statically (a shared user-defined
+ * network where `to` answers to the name), then live from a throwaway container on `from`'s network.
  */
 export const nameResolution: CheckKind<z.infer<typeof resolutionParams>> = {
   name: 'name-resolution',
-  description: 'One service can reach another by name through the engine DNS (a shared user-defined network).',
+  description: "One service reaches another by name: a shared user-defined network, proved live with a throwaway probe container on that network (lookup + TCP connect).",
   params: resolutionParams,
-  needs: (t, p) => [containerReq(containerOf(t, p.from)), containerReq(containerOf(t, p.to))],
+  needs: (t, p) => [containerReq(containerOf(t, p.from)), containerReq(containerOf(t, p.to)), ...(p.live ? [probeReq(t, p)] : [])],
   evaluate: (facts, t, p) => {
     const from = facts.get(containerReq(containerOf(t, p.from)));
     const to = facts.get(containerReq(containerOf(t, p.to)));
@@ -55,6 +58,18 @@ export const nameResolution: CheckKind<z.infer<typeof resolutionParams>> = {
     const names = [to.name, ...dns.flatMap((n) => to.networks[n]!.aliases)];
     evidence.push(`${to.name} answers to: ${[...new Set(names)].join(', ')}`);
     if (!names.includes(host)) return fail(`on ${dns.join(', ')}, nothing answers to "${host}"`, evidence);
-    return pass(`${from.name} can resolve "${host}" to ${to.name} on ${dns.join(', ')}`, evidence);
+    if (!p.live) return pass(`${from.name} can resolve "${host}" to ${to.name} on ${dns.join(', ')}`, evidence);
+    const probe = facts.get(probeReq(t, p));
+    if (!probe.image) {
+      const configured = t.workspace.probeImage;
+      return error(configured ? `probeImage ${configured} (dojo.yaml) is not on the engine or has no /bin/busybox; nothing is pulled` : 'no image on the engine can run the network probe (it needs /bin/busybox); nothing is pulled',
+        [...evidence, configured ? `\`docker image inspect ${configured}\` shows whether it is there` : 'set probeImage in dojo.yaml to a local image that has busybox (e.g. busybox or alpine)']);
+    }
+    evidence.push(`probe image: ${probe.image.ref} (${probe.image.why})`);
+    for (const a of probe.attempts) evidence.push(`from ${a.network}: "${host}" ${a.resolved ? `resolves to ${a.resolved}` : 'does not resolve'}; port ${p.port} ${a.reached ? 'answers' : 'does not answer'}`, ...a.output.slice(0, a.reached ? 0 : 4).map((l) => `  | ${l}`));
+    const ok = probe.attempts.find((a) => a.resolved && a.reached);
+    if (ok) return pass(`${from.name} can resolve "${host}" to ${to.name} on ${ok.network}, and port ${p.port} answers`, evidence);
+    if (probe.attempts.some((a) => a.resolved)) return fail(`"${host}" resolves from ${from.name}'s network, but nothing answers on port ${p.port}`, evidence);
+    return fail(`"${host}" does not resolve on ${from.name}'s network`, evidence);
   },
 };

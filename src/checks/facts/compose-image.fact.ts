@@ -1,0 +1,34 @@
+import { defineFact } from './fact-type.js';
+import type { ImageFsFacts } from './image-model.js';
+
+export type ComposeImageRequest = { type: 'composeimage'; dir: string; files: string[]; project: string; service: string; paths: string[] };
+
+export interface ComposeImageFacts {
+  /** The tags dojo looked for: the service's `image:`, else the names Compose v2 and v1 give a built image. */
+  candidates: string[];
+  ref: string | null;
+  fs: ImageFsFacts | null;
+}
+
+/** The image a compose service runs with those files (e.g. the dev override), and paths in it. */
+export const composeImageFact = defineFact<ComposeImageRequest, ComposeImageFacts>({
+  type: 'composeimage',
+  key: (r) => `composeimage:${r.project}:${r.service}:${r.files.join(',')}`,
+  engine: true,
+  timeoutMs: () => 90_000,
+  describe: (r) => `the image of compose service ${r.service}`,
+  collect: async (r, ctx) => {
+    const [{ readCompose }, { readImageFs }] = await Promise.all([import('./compose.js'), import('./imagefs.js')]);
+    const model = await readCompose(r.dir, r.files, r.project);
+    const svc = model.services[r.service];
+    const candidates = svc?.image ? [svc.image] : [`${r.project}-${r.service}`, `${r.project}_${r.service}`];
+    for (const ref of candidates) {
+      if (!(await ctx.image(ref))) continue;
+      return { candidates, ref, fs: await readImageFs(ctx.engine, ref, ctx.requireImage(ref), r.paths, false) };
+    }
+    return { candidates, ref: null, fs: null };
+  },
+  merge: (a, b) => ({ ...a, paths: [...new Set([...a.paths, ...b.paths])] }),
+  fingerprint: (v) => v.ref,
+  fake: () => ({ candidates: [], ref: null, fs: null }),
+});

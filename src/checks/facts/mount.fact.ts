@@ -1,0 +1,17 @@
+import { defineFact } from './fact-type.js';
+import type { MountFacts } from './mount.js';
+
+export type MountRequest = { type: 'mount'; container: string; path: string; files: string[] };
+
+/** What is mounted at a path of the student's container: kind, owner, a few files; read-only. */
+export const mountFact = defineFact<MountRequest, MountFacts>({
+  type: 'mount',
+  key: (r) => `mount:${r.container}:${r.path}`,
+  engine: true,
+  timeoutMs: () => 60_000,
+  describe: (r) => `${r.path} in container ${r.container}`,
+  collect: async (r, ctx) => (await import('./mount.js')).readMount(ctx.engine, r.container, r.path, r.files),
+  merge: (a, b) => ({ ...a, files: [...new Set([...a.files, ...b.files])] }),
+  fingerprint: (v) => ({ mount: v.mount, owner: v.owner, user: v.user }),
+  fake: (r) => ({ container: r.container, found: false, user: '', uid: null, gid: null, mount: null, owner: null, files: {} }),
+});

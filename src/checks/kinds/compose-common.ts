@@ -1,0 +1,29 @@
+import { relative } from 'node:path';
+import type { Location } from '../../errors.js';
+import type { ComposeFacts } from '../facts/compose-model.js';
+import type { ComposeFileRequest, ComposeStackRequest } from '../facts/requests.js';
+import type { Facts } from '../facts/store.js';
+import { error, type CheckTarget, type Finding } from '../types.js';
+
+export const composeReq = (t: CheckTarget, files = t.workspace.compose.files): ComposeFileRequest =>
+  ({ type: 'compose', dir: t.workspace.dir, files, project: t.workspace.compose.project });
+export const stackReq = (t: CheckTarget): ComposeStackRequest => ({ type: 'composestack', project: t.workspace.compose.project });
+
+export const rel = (t: CheckTarget, p: string): string => relative(t.workspace.dir, p) || p;
+/** `file:line` of a compose location, workspace-relative. */
+export const line = (t: CheckTarget, l: Location): string => `${rel(t, l.file)}:${l.line ?? 1}`;
+
+/** The fallback's limits go into the evidence, so a verdict from it is never mistaken for Compose's. */
+export const loaderEvidence = (c: ComposeFacts): string[] => (c.loader === 'yaml' ? [c.loaderNote] : []);
+
+/** Runs `rule` on compose files that load; otherwise an `error` (compose-valid is the check that fails). */
+export function withCompose(facts: Facts, t: CheckTarget, rule: (c: ComposeFacts) => Finding, files?: string[]): Finding {
+  const c = facts.get(composeReq(t, files));
+  if (!c.files.some((f) => f.exists)) {
+    return error(`no compose file: looked for ${c.files.map((f) => rel(t, f.path)).join(', ')}`, ['set compose.files in dojo.yaml if yours has another name']);
+  }
+  if (c.problems.length) {
+    return error('the compose files do not load, so this cannot be judged (see check compose-valid)', c.problems.map((p) => (p.location ? `${line(t, p.location)}  ${p.message}` : p.message)));
+  }
+  return rule(c);
+}

@@ -1,0 +1,134 @@
+// Lab 03 on a real engine: the test plays the student, runs FlowForge by hand (docker run) right
+// and in each wrong way the lab's mistakes describe, and asserts every check's verdict. Everything
+// it creates carries io.dojo.testobj and is removed in afterAll.
+import { execa } from 'execa';
+import { chownSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dojo } from '../support/cli.js';
+import { tempWorkspace } from '../support/workspace.js';
+import { buildStackImages, IMAGES } from '../fixtures/stacks/stack.mjs';
+
+const ID = `l3${process.pid}`;
+const LABEL = 'io.dojo.testobj=1';
+const PG = 'dojo-fixture/postgres:15-1';
+const PGDATA = '/var/lib/postgresql/data';
+const docker = (...args: string[]) => execa('docker', args).then((r) => String(r.stdout).trim());
+const run = (...args: string[]) => docker('run', '-d', '--label', LABEL, ...args);
+
+interface Scenario { ws: string; names: { api: string; worker: string; pg: string }; expect: Record<string, string> }
+const ALL_PASS = { 'user-network': 'pass', 'name-resolution': 'pass', 'worker-unpublished': 'pass', 'named-volume': 'pass', 'data-survives': 'pass', 'volume-permissions': 'pass' };
+const scenarios: Record<string, Scenario> = {};
+
+/** A workspace whose dojo.yaml points at this scenario's containers, with an exports folder. */
+function workspace(name: string, names: Scenario['names'], exportsOwner: number | null) {
+  const ws = tempWorkspace({
+    'dojo.yaml': `services:\n  api-service: { container: ${names.api} }\n  worker-service: { container: ${names.worker} }\n  postgres: { container: ${names.pg} }\n`,
+  });
+  mkdirSync(join(ws, 'exports'));
+  if (exportsOwner !== null) chownSync(join(ws, 'exports'), exportsOwner, exportsOwner);
+  return ws;
+}
+
+/** One FlowForge trio; `opts` makes it wrong in one way. */
+async function trio(name: string, opts: { net?: boolean; pgVolume?: 'named' | 'anonymous' | 'none'; pg?: string; workerPort?: boolean; exportsOwner?: number | null }, expect: Record<string, string>) {
+  const names = { api: `${ID}-${name}-api`, worker: `${ID}-${name}-worker`, pg: opts.pg ?? `${ID}-${name}-pg` };
+  const ws = workspace(name, names, opts.exportsOwner === undefined ? 65532 : opts.exportsOwner);
+  const net = opts.net === false ? [] : ['--network', `${ID}-${name}-net`];
+  if (opts.net !== false) await docker('network', 'create', '--label', LABEL, `${ID}-${name}-net`);
+  if (opts.pg) await docker('network', 'connect', '--alias', 'postgres', `${ID}-${name}-net`, opts.pg);
+  else {
+    const vol = opts.pgVolume === 'anonymous' ? ['-v', PGDATA] : opts.pgVolume === 'none' ? [] : ['-v', `${ID}-${name}-pgdata:${PGDATA}`];
+    if (opts.pgVolume === undefined || opts.pgVolume === 'named') await docker('volume', 'create', '--label', LABEL, `${ID}-${name}-pgdata`);
+    await run('--name', names.pg, ...net, ...(net.length ? ['--network-alias', 'postgres'] : []), ...vol, '-e', 'POSTGRES_PASSWORD_FILE=/dev/null', PG);
+  }
+  await run('--name', names.api, ...net, '-e', 'DB_HOST=postgres', '-p', '127.0.0.1::8080', IMAGES.apiProd);
+  await run('--name', names.worker, ...net, '-e', 'DB_HOST=postgres', '-e', 'EXPORT_DIR=/exports', '-v', `${join(ws, 'exports')}:/exports`,
+    ...(opts.workerPort ? ['-p', '127.0.0.1::9000'] : []), IMAGES.worker);
+  scenarios[name] = { ws, names, expect: { ...ALL_PASS, ...expect } };
+}
+
+async function waitHealthy(container: string) {
+  for (let i = 0; i < 120; i++) {
+    if ((await docker('inspect', '-f', '{{.State.Health.Status}}', container)) === 'healthy') return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${container} did not become healthy`);
+}
+
+beforeAll(async () => {
+  await buildStackImages();
+  await trio('good', {}, {});
+  const goodPg = scenarios.good!.names.pg;
+  await Promise.all([
+    trio('default-bridge', { net: false }, { 'user-network': 'fail', 'name-resolution': 'fail' }),
+    trio('no-volume', { pgVolume: 'none' }, { 'named-volume': 'fail' }),
+    trio('anonymous-volume', { pgVolume: 'anonymous' }, { 'named-volume': 'fail' }),
+    trio('worker-published', { pg: goodPg, workerPort: true }, { 'worker-unpublished': 'fail' }),
+    trio('root-owned-exports', { pg: goodPg, exportsOwner: 0 }, { 'volume-permissions': 'fail' }),
+  ]);
+  await Promise.all(Object.values(scenarios).map((s) => s.names.pg).filter((v, i, a) => a.indexOf(v) === i).map(waitHealthy));
+}, 300_000);
+
+afterAll(async () => {
+  const ids = (await docker('ps', '-aq', '--filter', `label=${LABEL}`, '--filter', `name=${ID}-`)).split('\n').filter(Boolean);
+  if (ids.length) await execa('docker', ['rm', '-f', '-v', ...ids], { reject: false });
+  const nets = (await docker('network', 'ls', '-q', '--filter', `label=${LABEL}`, '--filter', `name=${ID}-`)).split('\n').filter(Boolean);
+  if (nets.length) await execa('docker', ['network', 'rm', ...nets], { reject: false });
+  const vols = (await docker('volume', 'ls', '-q', '--filter', `label=${LABEL}`, '--filter', `name=${ID}-`)).split('\n').filter(Boolean);
+  if (vols.length) await execa('docker', ['volume', 'rm', ...vols], { reject: false });
+});
+
+const check = async (ws: string) => {
+  const r = await dojo(['check', 'lab-03', '-w', ws, '--format', 'json']);
+  const json = r.json();
+  type C = { id: string; status: string; summary: string; evidence: string[]; question: string | null };
+  return { code: r.code, raw: r.stdout, byId: Object.fromEntries(json.checks.map((c: C) => [c.id, c])) as Record<string, C> };
+};
+
+describe('lab 03 verdicts on containers started by hand', () => {
+  for (const name of ['good', 'default-bridge', 'no-volume', 'anonymous-volume', 'worker-published', 'root-owned-exports']) {
+    it(`${name}: each check ends as the variant says`, async () => {
+      const s = scenarios[name]!;
+      const { code, byId } = await check(s.ws);
+      const got = Object.fromEntries(Object.entries(byId).map(([k, c]) => [k, c.status]));
+      const detail = Object.entries(byId).filter(([k, c]) => c.status !== s.expect[k]).map(([k, c]) => `${k}: ${c.summary} | ${c.evidence.join(' | ')}`);
+      expect(got, detail.join('\n')).toEqual(s.expect);
+      expect(code).toBe(name === 'good' ? 0 : 1);
+    });
+  }
+
+  it('names where each container is, proves the name live, and shows uid/gid against the owner', async () => {
+    const good = await check(scenarios.good!.ws);
+    expect(good.byId['user-network']!.evidence.join('\n')).toContain(`${scenarios.good!.names.worker} is on: ${ID}-good-net`);
+    expect(good.byId['name-resolution']!.evidence.join('\n')).toMatch(/probe image: .*busybox/);
+    expect(good.byId['name-resolution']!.evidence.join('\n')).toMatch(/"postgres" resolves to \d+\.\d+\.\d+\.\d+; port 5432 answers/);
+    expect(good.byId['data-survives']!.evidence).toContain('PG_VERSION: 15');
+    const bad = await check(scenarios['root-owned-exports']!.ws);
+    expect(bad.byId['volume-permissions']!.evidence).toEqual(expect.arrayContaining(['process user: 65532:65532 = uid 65532, gid 65532', 'folder: owner uid 0, gid 0, mode 755']));
+    expect(bad.byId['volume-permissions']!.question).toMatch(/uid and gid/);
+    const bridge = await check(scenarios['default-bridge']!.ws);
+    expect(bridge.byId['user-network']!.summary).toMatch(/default network/);
+  });
+
+  it("left the student's containers running and removed every probe container", async () => {
+    const names = Object.values(scenarios).flatMap((s) => [s.names.api, s.names.worker, s.names.pg]);
+    const running = (await docker('inspect', '-f', '{{.State.Running}}', ...new Set(names))).split('\n');
+    expect(running.every((r) => r === 'true')).toBe(true);
+    // Other suites may share the engine: look only at dojo containers on this file's networks and volumes.
+    const nets = (await docker('network', 'ls', '--format', '{{.Name}}', '--filter', `name=${ID}-`)).split('\n').filter(Boolean);
+    const vols = (await docker('volume', 'ls', '--format', '{{.Name}}', '--filter', `name=${ID}-`)).split('\n').filter(Boolean);
+    const filters = [...nets.map((n) => `network=${n}`), ...vols.map((v) => `volume=${v}`)];
+    for (const f of filters) expect(await docker('ps', '-aq', '--filter', 'label=io.dojo.temp=1', '--filter', f), f).toBe('');
+  });
+});
+
+describe('a check naming a service the workspace does not know', () => {
+  it('stops with exit 2 and names the service, before anything is collected', async () => {
+    const course = fileURLToPath(new URL('../fixtures/stacks/unknown-service-course', import.meta.url));
+    const r = await dojo(['check', 'lab-91', '--course', course, '-w', tempWorkspace({}), '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.json().error.message).toMatch(/names service "wrker-service", which the workspace does not define \(known: api-service, (worker-service, )?postgres\)/);
+  });
+});

@@ -1,0 +1,166 @@
+// Lab 04 on a real engine, once with Compose v1 (docker-compose 1.29) and once with Compose v2
+// (the docker compose plugin): the same FlowForge stack is brought up with each, and the same
+// verdict table is asserted for the correct files and for each broken variant. Everything the test
+// starts belongs to its own Compose projects and is taken down (with volumes) in afterAll.
+import { execa } from 'execa';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dojo } from '../support/cli.js';
+import { buildStackImages, IMAGES, materializeStack, STACK } from '../fixtures/stacks/stack.mjs';
+
+const BASE = readFileSync(join(STACK, 'docker-compose.yml'), 'utf8');
+const OVERRIDE = readFileSync(join(STACK, 'docker-compose.override.yml'), 'utf8');
+const edit = (text: string, from: string, to: string) => {
+  if (!text.includes(from)) throw new Error(`fixture edit: "${from}" not found`);
+  return text.replace(from, to);
+};
+const PASS = {
+  'compose-valid': 'pass', 'db-healthcheck': 'pass', 'depends-healthy': 'pass', 'no-plaintext-secrets': 'pass', 'stack-healthy': 'pass',
+  'down-keeps-data': 'pass', 'dev-override': 'pass', 'dev-image-has-toolchain': 'pass', profiles: 'pass',
+};
+const API_DEPENDS = '    depends_on:\n      postgres:\n        condition: service_healthy\n\n  worker-service:';
+const HEALTHCHECK = '    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -h 127.0.0.1 -U postgres"]\n      interval: 2s\n      timeout: 3s\n      retries: 15\n';
+
+/** Each variant: the files it changes and the verdicts it must get (the rest pass). */
+const VARIANTS: Record<string, { files: Record<string, string>; expect: Record<string, string>; live?: boolean }> = {
+  good: { files: {}, expect: {} },
+  'plain-depends': { files: { 'docker-compose.yml': edit(BASE, API_DEPENDS, '    depends_on: [postgres]\n\n  worker-service:') }, expect: { 'depends-healthy': 'fail' } },
+  'no-healthcheck': { files: { 'docker-compose.yml': edit(BASE, HEALTHCHECK, '') }, expect: { 'db-healthcheck': 'fail' } },
+  'literal-password': { files: { 'docker-compose.yml': edit(BASE, 'POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}', 'POSTGRES_PASSWORD: literal-pw-98765') }, expect: { 'no-plaintext-secrets': 'fail' } },
+  'bind-data': { files: { 'docker-compose.yml': edit(BASE, '      - pgdata:/var/lib/postgresql/data', '      - ./pgdata:/var/lib/postgresql/data') }, expect: { 'down-keeps-data': 'fail' } },
+  'source-in-base': { files: { 'docker-compose.yml': edit(BASE, '    image: dojo-test/stack-api:prod\n', '    image: dojo-test/stack-api:prod\n    volumes:\n      - ./api-service:/src\n') }, expect: { 'dev-override': 'fail' } },
+  'dev-without-toolchain': { files: { 'docker-compose.override.yml': edit(edit(OVERRIDE, 'target: dev', 'target: prod'), 'dojo-test/stack-api:dev', 'dojo-test/stack-api:prod') }, expect: { 'dev-image-has-toolchain': 'fail' } },
+  'tools-without-profile': { files: { 'docker-compose.yml': edit(BASE, '    profiles: [tools]\n', '') }, expect: { profiles: 'fail' } },
+  'bad-condition': { files: { 'docker-compose.yml': edit(BASE, API_DEPENDS, '    depends_on:\n      postgres:\n        condition: service_ready\n\n  worker-service:') }, expect: { 'compose-valid': 'fail', ...errorsWhenInvalid() } },
+  'broken-yaml': { files: { 'docker-compose.yml': edit(BASE, '    image: dojo-test/stack-worker:prod\n', '    image: dojo-test/stack-worker:prod\n   environment: {}\n') }, expect: { 'compose-valid': 'fail', ...errorsWhenInvalid() } },
+  'unhealthy-db': { files: { 'docker-compose.yml': edit(BASE, '"pg_isready -h 127.0.0.1 -U postgres"', '"exit 1"') }, expect: { 'stack-healthy': 'fail' }, live: true },
+};
+function errorsWhenInvalid() {
+  return Object.fromEntries(['db-healthcheck', 'depends-healthy', 'no-plaintext-secrets', 'down-keeps-data', 'dev-override', 'dev-image-has-toolchain', 'profiles'].map((k) => [k, 'error']));
+}
+
+const COMPOSE = {
+  v1: { env: 'v1', cmd: (args: string[]) => ['docker-compose', args] as const },
+  v2: { env: 'v2', cmd: (args: string[]) => ['docker', ['compose', ...args]] as const },
+};
+type Version = keyof typeof COMPOSE;
+const project = (v: Version, name: string) => `l4${v}${name.replace(/-/g, '')}${process.pid}`;
+const compose = (v: Version, dir: string, args: string[]) => {
+  const [cmd, a] = COMPOSE[v].cmd(args);
+  return execa(cmd, [...a], { cwd: dir, reject: false });
+};
+const dirs: Record<string, string> = {};
+const before: Record<string, string> = {};
+/** id, start time and state of each container of a project, sorted: any restart or replacement changes it. */
+const stackState = async (p: string) => {
+  const ids = (await execa('docker', ['ps', '-aq', '--filter', `label=com.docker.compose.project=${p}`])).stdout.trim().split('\n').filter(Boolean);
+  return (await execa('docker', ['inspect', '-f', '{{.Id}} {{.State.StartedAt}} {{.State.Status}}', ...ids])).stdout.split('\n').sort().join('\n');
+};
+const started: { v: Version; dir: string; project: string }[] = [];
+
+function workspace(v: Version, name: string, runningProject: string) {
+  const dojoYaml = `services:\n  api-service: { image: "${IMAGES.apiProd}" }\n  worker-service: { image: "${IMAGES.worker}" }\ncompose: { project: ${runningProject} }\n`;
+  return (dirs[`${v}/${name}`] = materializeStack(`${v}-${name}`, VARIANTS[name]!.files, dojoYaml));
+}
+
+async function waitFor(v: Version, p: string, what: (status: string) => boolean) {
+  for (let i = 0; i < 120; i++) {
+    const ids = (await execa('docker', ['ps', '-q', '--filter', `label=com.docker.compose.project=${p}`, '--filter', 'label=com.docker.compose.service=postgres'])).stdout.trim();
+    if (ids && what((await execa('docker', ['inspect', '-f', '{{.State.Health.Status}}', ids])).stdout.trim())) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`postgres of ${p} (${v}) did not reach the expected health`);
+}
+
+beforeAll(async () => {
+  await buildStackImages();
+  await Promise.all((['v1', 'v2'] as Version[]).map(async (v) => {
+    const good = project(v, 'good');
+    for (const name of Object.keys(VARIANTS)) workspace(v, name, VARIANTS[name]!.live ? project(v, name) : good);
+    const up = async (name: string, args: string[]) => {
+      const p = project(v, name);
+      started.push({ v, dir: dirs[`${v}/${name}`]!, project: p });
+      const r = await compose(v, dirs[`${v}/${name}`]!, ['-p', p, 'up', '-d', ...args]);
+      if (r.exitCode !== 0) throw new Error(`compose ${v} up ${p} failed:\n${r.stderr}`);
+      return p;
+    };
+    await up('good', []);
+    await up('unhealthy-db', ['--no-deps', 'postgres']);
+    await waitFor(v, good, (s) => s === 'healthy');
+    before[v] = await stackState(good);
+  }));
+}, 300_000);
+
+afterAll(async () => {
+  for (const s of started) await compose(s.v, s.dir, ['-p', s.project, 'down', '-v', '--remove-orphans']);
+});
+
+const check = async (v: Version, ws: string) => {
+  const r = await dojo(['check', 'lab-04', '-w', ws, '--format', 'json'], { DOJO_COMPOSE: COMPOSE[v].env });
+  type C = { id: string; status: string; summary: string; evidence: string[]; location: { file: string; line: number } | null };
+  if (!r.stdout.trim()) throw new Error(`dojo printed nothing (exit ${r.code}): ${r.stderr}`);
+  const json = r.json();
+  return { code: r.code, raw: r.stdout, byId: Object.fromEntries(json.checks.map((c: C) => [c.id, c])) as Record<string, C> };
+};
+
+// Without any Compose installed, dojo merges the files itself and says so; the verdicts it can
+// reach without Compose's own validation are the same (run against the v2 stack).
+describe('lab 04 verdicts with the fallback reader (no Compose installed)', () => {
+  for (const name of ['good', 'plain-depends', 'literal-password', 'source-in-base', 'broken-yaml']) {
+    it(name, async () => {
+      const r = await dojo(['check', 'lab-04', '-w', dirs[`v2/${name}`]!, '--format', 'json'], { DOJO_COMPOSE: 'none' });
+      const byId = Object.fromEntries(r.json().checks.map((c: { id: string; status: string }) => [c.id, c.status]));
+      expect(byId).toEqual({ ...PASS, ...VARIANTS[name]!.expect });
+      if (name === 'good') expect(r.json().checks[0].evidence.join(' ')).toMatch(/neither `docker compose` nor `docker-compose` is installed/);
+    });
+  }
+});
+
+for (const v of ['v1', 'v2'] as Version[]) {
+  describe(`lab 04 verdicts with Compose ${v}`, () => {
+    for (const [name, variant] of Object.entries(VARIANTS)) {
+      it(`${name}`, async () => {
+        const { code, byId } = await check(v, dirs[`${v}/${name}`]!);
+        const want = { ...PASS, ...variant.expect };
+        const got = Object.fromEntries(Object.entries(byId).map(([k, c]) => [k, c.status]));
+        const detail = Object.entries(byId).filter(([k, c]) => c.status !== want[k as keyof typeof want]).map(([k, c]) => `${k}: ${c.summary} | ${c.evidence.join(' | ')}`);
+        expect(got, detail.join('\n')).toEqual(want);
+        expect(code).toBe(name === 'good' ? 0 : 1);
+      });
+    }
+
+    it('points at the lines of the student files, names the loader, and never prints the secret', async () => {
+      const good = await check(v, dirs[`${v}/good`]!);
+      expect(good.byId['compose-valid']!.evidence.join(' ')).toContain(v === 'v2' ? 'docker compose' : 'docker-compose');
+      expect(good.byId['stack-healthy']!.evidence.join('\n')).toMatch(new RegExp(`postgres: ${project(v, 'good')}[-_]postgres[-_]1 running, health healthy`));
+      const plain = await check(v, dirs[`${v}/plain-depends`]!);
+      const lineOf = (variant: string, text: string) => VARIANTS[variant]!.files['docker-compose.yml']!.split('\n').findIndex((l) => l.includes(text)) + 1;
+      const dependsLine = lineOf('plain-depends', 'depends_on: [postgres]');
+      expect(plain.byId['depends-healthy']!.location).toEqual(expect.objectContaining({ file: 'docker-compose.yml', line: dependsLine }));
+      expect(plain.byId['depends-healthy']!.evidence[0]).toBe(`docker-compose.yml:${dependsLine}  depends_on postgres: service_started`);
+      const literal = await check(v, dirs[`${v}/literal-password`]!);
+      expect(literal.raw).not.toContain('literal-pw-98765');
+      expect(literal.byId['no-plaintext-secrets']!.evidence[0]).toBe(`docker-compose.yml:${lineOf('literal-password', 'literal-pw')}  postgres: POSTGRES_PASSWORD=**** (literal)`);
+      const broken = await check(v, dirs[`${v}/broken-yaml`]!);
+      expect(broken.byId['compose-valid']!.location?.line).toBe(lineOf('broken-yaml', '   environment: {}'));
+      const bad = await check(v, dirs[`${v}/bad-condition`]!);
+      expect(bad.byId['compose-valid']!.location?.line).toBeGreaterThanOrEqual(26);
+      const sick = await check(v, dirs[`${v}/unhealthy-db`]!);
+      expect(sick.byId['stack-healthy']!.summary).toMatch(/not running .*api-service \(no container\)/);
+    });
+
+    it('container kinds find a Compose service by its labels, whatever this Compose version names it', async () => {
+      const course = fileURLToPath(new URL('../fixtures/stacks/compose-service-course', import.meta.url));
+      const r = await dojo(['check', 'lab-92', '--course', course, '-w', dirs[`${v}/good`]!, '--format', 'json']);
+      const checks = r.json().checks as { id: string; status: string; summary: string }[];
+      expect(checks.map((c) => [c.id, c.status])).toEqual([['pg-healthy', 'pass'], ['worker-running', 'pass']]);
+      expect(checks[0]!.summary).toMatch(new RegExp(`^${project(v, 'good')}${v === 'v1' ? '_' : '-'}postgres${v === 'v1' ? '_' : '-'}1 is running and healthy$`));
+    });
+
+    it("left the student's stack as it was: same containers, started once, still running", async () => {
+      expect(await stackState(project(v, 'good'))).toEqual(before[v]);
+    });
+  });
+}
