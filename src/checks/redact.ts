@@ -21,6 +21,9 @@ export function gatherSecrets(requests: FactRequest[], facts: Facts, dotenvDirs:
   for (const r of requests) {
     try {
       if (r.type === 'image') facts.get(r)?.config.env.forEach(add);
+      if (r.type === 'compose') {
+        for (const svc of Object.values(facts.get(r).services)) for (const [k, v] of Object.entries(svc.environment)) if (v) add(`${k}=${v}`);
+      }
       if (r.type === 'dockerfile') {
         for (const s of facts.get(r).stages) {
           for (const i of s.instructions) if (i.keyword === 'ENV' || i.keyword === 'ARG') i.text.split(/\s+(?=[A-Za-z_][A-Za-z0-9_]*=)/).forEach(add);

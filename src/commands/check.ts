@@ -5,7 +5,7 @@ import type { PromptApi } from '../checks/types.js';
 import { interruptSignal } from '../engine/cleanup.js';
 import { attemptNotices, recordRun, type AttemptRecord } from '../state/attempts.js';
 import { readState, writeState } from '../state/store.js';
-import { loadWorkspace } from '../workspace.js';
+import { loadWorkspace, workspaceOptions } from '../workspace.js';
 import { openCourse, requireExercise, requireLab } from './shared.js';
 
 export interface CheckResult {
@@ -24,8 +24,10 @@ export interface CheckOptions {
 }
 
 export async function check(g: GlobalOptions, labId: string, opts: CheckOptions): Promise<CheckResult> {
-  const lab = requireLab(await openCourse(g), labId);
-  const ws = await loadWorkspace(g.workspace);
+  const course = await openCourse(g);
+  const lab = requireLab(course, labId);
+  // The lab's own targets say which services, network and volume it knows.
+  const ws = await loadWorkspace(g.workspace, workspaceOptions(course.labs, lab));
   const exercise = opts.exercise ? requireExercise(lab, opts.exercise) : undefined;
   const only = exercise ? lab.checks.filter((c) => c.exercise === exercise && (!opts.only?.length || opts.only.includes(c.id))).map((c) => c.id) : opts.only;
   const prompt = g.interactive ? await terminalPrompt() : undefined;
