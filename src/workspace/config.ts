@@ -2,7 +2,7 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { z } from 'zod';
 import { DojoError, type Location } from '../errors.js';
 import { locate, parseYaml, type YamlSource } from '../content/yaml-source.js';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 
 /** `env` as a list (`- NAME=value`) or a map (`NAME: value`), as Compose accepts it. */
 const env = z.union([z.array(z.string()), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))]);

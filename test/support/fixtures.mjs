@@ -39,7 +39,8 @@ export function materialize(variant) {
   return { dir: dest, tag };
 }
 
-function hashDir(dir) {
+/** A content hash of a folder: the fixture images are rebuilt only when it changes. */
+export function hashDir(dir) {
   const h = createHash('sha256');
   const walk = (d) => {
     for (const name of readdirSync(d).sort()) {

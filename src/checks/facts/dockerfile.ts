@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { DockerfileParser, type Instruction, type From, type Heredoc } from 'dockerfile-ast';
-import { closest } from '../../workspace/suggest.js';
+import { closest } from '../../suggest.js';
 import { expand, resolveGlobalArgs } from './build-args.js';
 import type { DfInstruction, DfStage, DockerfileFacts } from './dockerfile-model.js';
 
