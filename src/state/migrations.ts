@@ -32,6 +32,13 @@ export const MIGRATIONS: readonly Migration[] = [
     to: 2,
     migrate: (data) => mapExercises(data, (ex) => ({ ...ex, runs: ex.attempts })),
   },
+  {
+    // v3 adds the exit gate's answers (per exercise) and break-fix scenario objects (per lab); both
+    // start empty, so a v2 file keeps all of its progress and gains nothing it must fill in.
+    from: 2,
+    to: 3,
+    migrate: (data) => data,
+  },
 ];
 
 export class UnknownVersion extends Error {}

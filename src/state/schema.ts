@@ -22,10 +22,22 @@ export const exerciseStateSchema = z.object({
   passedAt: timestamp(),
   /** Fingerprint of what the checks looked at in the last counted attempt. */
   countedFingerprint: z.optional(z.string()),
+  /** The student's own words for the exit gate's validation questions, for an instructor to read. */
+  validation: z.optional(z.array(z.object({ question: z.string(), answer: z.string(), answeredAt: z.string() }))),
+});
+
+/** Something `dojo lab start` created on the engine; kept so a crashed run can still remove it. */
+export const scenarioObjectSchema = z.object({
+  type: z.enum(['container', 'network', 'volume', 'image']),
+  id: z.string(),
+  name: z.optional(z.string()),
+  scenario: z.optional(z.string()),
+  createdAt: z.optional(z.string()),
 });
 
 export const labStateSchema = z.object({
   exercises: z.record(z.string(), exerciseStateSchema),
+  scenarioObjects: z.optional(z.array(scenarioObjectSchema)),
 });
 
 export const stateSchema = z.object({

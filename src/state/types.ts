@@ -1,13 +1,14 @@
 import type * as z from 'zod/v4/mini';
-import type { exerciseStateSchema, labStateSchema } from './schema.js';
+import type { exerciseStateSchema, labStateSchema, scenarioObjectSchema } from './schema.js';
 
 /** Bump it together with a new entry in migrations.ts and the schema in schema.ts. */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 export type RunOutcome = 'pass' | 'fail' | 'error';
 
 export type ExerciseState = z.infer<typeof exerciseStateSchema>;
 export type LabState = z.infer<typeof labStateSchema>;
+export type ScenarioObject = z.infer<typeof scenarioObjectSchema>;
 
 export interface State {
   version: typeof STATE_VERSION;

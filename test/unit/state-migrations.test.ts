@@ -14,11 +14,11 @@ describe('state migrations', () => {
     expect(MIGRATIONS.at(-1)!.to).toBe(STATE_VERSION);
   });
 
-  it('v1 → v2 keeps every field of every exercise and adds the new ones', () => {
+  it('v1 → current keeps every field of every exercise and adds the new ones', () => {
     const parsed = parseState(V1_TEXT);
     if (!parsed.ok) throw new Error(parsed.problem);
     expect(parsed.upgradedFrom).toBe(1);
-    expect(parsed.state.version).toBe(2);
+    expect(parsed.state.version).toBe(STATE_VERSION);
     for (const [lab, { exercises }] of Object.entries(V1.labs)) {
       for (const [id, before] of Object.entries(exercises)) {
         const after = parsed.state.labs[lab]!.exercises[id]!;
@@ -35,7 +35,7 @@ describe('state migrations', () => {
 
   it('v1 → v2 in detail', () => {
     const one = { version: 1, labs: { 'lab-02': { exercises: { '2a': { attempts: 4, failedAttempts: 3, levelsSeen: [1, 2], answerRevealed: false, lastMistakes: ['m'], lastResult: 'fail' } } } } };
-    expect(migrate(one)).toMatchInlineSnapshot(`
+    expect(migrate(one, MIGRATIONS, 2)).toMatchInlineSnapshot(`
       {
         "labs": {
           "lab-02": {
@@ -62,10 +62,22 @@ describe('state migrations', () => {
     `);
   });
 
+  it('v2 → v3 keeps a v2 file as it is: the exit-gate answers and scenario objects start absent', () => {
+    const two = { version: 2, labs: { 'lab-02': { exercises: { '2a': { attempts: 1, failedAttempts: 1, runs: 3, levelsSeen: [1], answerRevealed: false, lastMistakes: [], countedFingerprint: 'f' } } } } };
+    const parsed = parseState(JSON.stringify(two));
+    expect(parsed).toEqual({ ok: true, upgradedFrom: 2, state: { ...two, version: 3 } });
+  });
+
+  it('v3 fields are checked like the rest', () => {
+    const three = (lab: Record<string, unknown>) => JSON.stringify({ version: 3, labs: { 'lab-05': { exercises: {}, ...lab } } });
+    expect(parseState(three({ scenarioObjects: [{ type: 'container', id: 'abc', scenario: 'oom' }] })).ok).toBe(true);
+    expect(parseState(three({ scenarioObjects: [{ type: 'pod', id: 'abc' }] }))).toMatchObject({ ok: false, problem: expect.stringMatching(/scenarioObjects\.0\.type: expected one of/) });
+  });
+
   it('adding a version is one more entry in the list', () => {
-    const v2ToV3: Migration = { from: 2, to: 3, migrate: (d) => ({ ...d, gate: {} }) };
-    const out = migrate({ version: 1, labs: {} }, [...MIGRATIONS, v2ToV3], 3);
-    expect(out).toEqual({ version: 3, labs: {}, gate: {} });
+    const next: Migration = { from: STATE_VERSION, to: STATE_VERSION + 1, migrate: (d) => ({ ...d, gate: {} }) };
+    const out = migrate({ version: 1, labs: {} }, [...MIGRATIONS, next], STATE_VERSION + 1);
+    expect(out).toMatchObject({ version: STATE_VERSION + 1, labs: {}, gate: {} });
   });
 
   it('a version no dojo wrote is a problem, not a crash', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseState } from '../../src/state/parse.js';
 
 const exercise = { attempts: 1, failedAttempts: 1, runs: 2, levelsSeen: [1], answerRevealed: false, lastMistakes: [] };
-const v2 = (ex: Record<string, unknown>) => JSON.stringify({ version: 2, labs: { 'lab-01': { exercises: { '1b': ex } } } });
+const v2 = (ex: Record<string, unknown>) => JSON.stringify({ version: 3, labs: { 'lab-01': { exercises: { '1b': ex } } } });
 const problem = (text: string) => {
   const r = parseState(text);
   return r.ok ? null : r.problem;
@@ -34,6 +34,6 @@ describe('state schema on load', () => {
     expect(problem('{ not json')).toMatch(/^is not valid JSON \(/);
     expect(problem('[]')).toBe('does not have the expected shape (not an object)');
     expect(problem('{"labs": {}}')).toBe('does not have the expected shape (no state version)');
-    expect(problem('{"version": 2, "labs": []}')).toMatch(/^does not have the expected shape: labs: expected record/);
+    expect(problem('{"version": 3, "labs": []}')).toMatch(/^does not have the expected shape: labs: expected record/);
   });
 });
