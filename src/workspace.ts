@@ -32,26 +32,16 @@ export interface Workspace {
 
 export type LabTargets = LabFrontMatter['targets'];
 
-/**
- * The built-in course's FlowForge layout, used when the caller passes no lab targets (the labs'
- * front matter carries the same under `targets.layout`).
- */
-const COURSE_FALLBACK: LabTargets = {
-  services: ['api-service', 'worker-service', 'postgres'],
-  layout: { postgres: { image: 'postgres:15' } },
-  network: 'flowforge-net',
-  volume: 'pgdata',
-  compose: false,
-};
-
 export interface LoadOptions {
   /** The lab's targets (front matter): which services it knows and their course defaults. */
-  targets?: LabTargets;
+  targets: LabTargets;
   /** Every service name the course uses, so dojo.yaml may configure services of other labs too. */
   courseServices?: string[];
+  /** Every lab's layout merged (this lab's own wins), for services a dojo.yaml brings in from other labs. */
+  courseLayout?: LabTargets['layout'];
 }
 
-export async function loadWorkspace(dirArg: string, opts: LoadOptions = {}): Promise<Workspace> {
+export async function loadWorkspace(dirArg: string, opts: LoadOptions): Promise<Workspace> {
   const dir = resolve(dirArg);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new DojoError({
@@ -61,8 +51,8 @@ export async function loadWorkspace(dirArg: string, opts: LoadOptions = {}): Pro
       exitCode: ExitCode.badInput,
     });
   }
-  const targets = opts.targets ?? COURSE_FALLBACK;
-  const layout = targets.layout;
+  const targets = opts.targets;
+  const layout = { ...opts.courseLayout, ...targets.layout };
   const known = [...new Set([...targets.services, ...Object.keys(targets.layout), ...(opts.courseServices ?? [])])];
   const file = join(dir, 'dojo.yaml');
   let cfg: import('./workspace/config.js').WorkspaceConfig = {};
@@ -83,7 +73,8 @@ export async function loadWorkspace(dirArg: string, opts: LoadOptions = {}): Pro
       name,
       context: resolve(dir, context),
       dockerfile: resolve(dir, o.dockerfile ?? d.dockerfile ?? join(context, 'Dockerfile')),
-      image: o.image ?? d.image ?? `flowforge/${name}:dev`,
+      // A service whose course layout names no image is looked for as `docker build -t <service>` tags it.
+      image: o.image ?? d.image ?? name,
       container: o.container ?? d.container ?? name,
       buildArgs: o.buildArgs ?? {},
       composeService: o.compose ?? d.compose ?? name,
@@ -96,8 +87,8 @@ export async function loadWorkspace(dirArg: string, opts: LoadOptions = {}): Pro
     dir,
     configFile: existsSync(file) ? file : undefined,
     services,
-    network: cfg.network ?? name(targets.network, name(COURSE_FALLBACK.network, '')),
-    volume: cfg.volume ?? name(targets.volume, name(COURSE_FALLBACK.volume, '')),
+    network: cfg.network ?? name(targets.network, ''),
+    volume: cfg.volume ?? name(targets.volume, ''),
     ...(cfg.probeImage ? { probeImage: cfg.probeImage } : {}),
     compose: {
       files,
@@ -110,5 +101,7 @@ export async function loadWorkspace(dirArg: string, opts: LoadOptions = {}): Pro
 /** What loadWorkspace needs from the course: the lab's targets, and every service any lab names. */
 export function workspaceOptions(labs: { meta: { targets: LabTargets } }[], lab: { meta: { targets: LabTargets } }): LoadOptions {
   const courseServices = labs.flatMap((l) => [...l.meta.targets.services, ...Object.keys(l.meta.targets.layout)]);
-  return { targets: lab.meta.targets, courseServices: [...new Set(courseServices)] };
+  const courseLayout: LabTargets['layout'] = {};
+  for (const l of labs) for (const [svc, entry] of Object.entries(l.meta.targets.layout)) courseLayout[svc] = { ...entry, ...courseLayout[svc] };
+  return { targets: lab.meta.targets, courseServices: [...new Set(courseServices)], courseLayout };
 }

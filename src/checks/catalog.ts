@@ -9,5 +9,10 @@ export function kindCatalog(): KindCatalog {
       if (result.success) return undefined;
       return result.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');
     },
+    servicesIn(kind, params) {
+      const k = kindByName.get(kind)!;
+      const parsed = k.params.safeParse(params ?? {});
+      return parsed.success && k.services ? k.services(parsed.data) : [];
+    },
   };
 }

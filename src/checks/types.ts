@@ -35,6 +35,8 @@ export interface CheckKind<P = Record<string, unknown>> {
   params: ZodType<P, ZodTypeDef, any>;
   needs(target: CheckTarget, params: P): FactRequest[];
   evaluate(facts: Facts, target: CheckTarget, params: P): Finding;
+  /** The course services the params name, so `dojo validate` can refuse a name the lab does not target. */
+  services?(params: P): string[];
   /** Kinds that ask the student something; `skip` without a terminal. */
   interact?(target: CheckTarget, params: P, prompt: PromptApi): Promise<Finding>;
 }

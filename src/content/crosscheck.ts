@@ -1,9 +1,12 @@
+import { closest } from '../suggest.js';
 import type { ContentIssue, Course } from './types.js';
 
 /** What the loader needs to know of the check kinds, without loading any engine code. */
 export interface KindCatalog {
   has(kind: string): boolean;
   validateParams(kind: string, params: unknown): string | undefined;
+  /** The service names a check's params refer to (only called once the params are valid). */
+  servicesIn(kind: string, params: unknown): string[];
 }
 
 /** Step 3: references between labs, hints and checks. */
@@ -45,14 +48,18 @@ export function crossCheck(course: Course, kinds?: KindCatalog): ContentIssue[] 
       checkIds.add(check.id);
       if (!exercises.has(check.exercise)) bad(`unknown exercise ${check.exercise} (known: ${[...exercises].join(', ')})`);
       if (!mistakes.has(check.mistake)) bad(`unknown mistake ${check.mistake}; define it under mistakes: in hints/${labId}.yaml`);
-      if (check.service && !lab.meta.targets.services.includes(check.service)) {
-        bad(`service ${check.service} is not among the lab's targets.services`);
-      }
+      const targeted = [...new Set([...lab.meta.targets.services, ...Object.keys(lab.meta.targets.layout)])];
+      const unknownService = (name: string, where: string) => {
+        const near = closest(name, targeted);
+        bad(`${where} names service ${name}, which is not among the lab's targets.services (${targeted.join(', ') || 'none'})${near ? `; did you mean ${near}?` : ''}`);
+      };
+      if (check.service && !lab.meta.targets.services.includes(check.service)) unknownService(check.service, 'service:');
       if (kinds) {
         if (!kinds.has(check.kind)) bad(`unknown kind ${check.kind}; see \`dojo validate --kinds\``);
         else {
           const problem = kinds.validateParams(check.kind, check.params);
           if (problem) bad(`params: ${problem}`);
+          else for (const s of kinds.servicesIn(check.kind, check.params)) if (!targeted.includes(s)) unknownService(s, 'params');
         }
       }
     }

@@ -75,6 +75,15 @@ describe('bad input: clear errors, exit 2, no stack traces', () => {
     expect(r.stdout).toMatch(/checks\/lab-09\.yaml: orphan file/);
   });
 
+  it('validate refuses a service in check params that the lab does not target, with a did-you-mean', async () => {
+    const course = copyCourse();
+    const checks = readFileSync(join(course, 'checks/lab-03.yaml'), 'utf8').replace('params: { from: api-service, to: postgres, port: 5432 }', 'params: { from: api-service, to: postgress, port: 5432 }');
+    writeFileSync(join(course, 'checks/lab-03.yaml'), checks);
+    const r = await dojo(['validate', course]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/checks\/lab-03\.yaml:\d+:\d+: check name-resolution: params names service postgress, which is not among the lab's targets\.services \(api-service, worker-service, postgres\); did you mean postgres\?/);
+  });
+
   it('a schema error names the line and shows the right form', async () => {
     const course = copyCourse();
     writeFileSync(join(course, 'checks/lab-01.yaml'), readFileSync(join(course, 'checks/lab-01.yaml'), 'utf8').replace('  - id: exec-form\n    exercise: 1b', '  - id: Exec Form\n    exercise: 1b'));

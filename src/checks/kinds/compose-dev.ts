@@ -14,6 +14,7 @@ export const composeDevOverride: CheckKind<z.infer<typeof devParams>> = {
   name: 'compose-dev-override',
   description: 'A development override file bind-mounts the source and overrides the command; the base file mounts no source.',
   params: devParams,
+  services: (p) => [p.service],
   needs: (t, p) => (serviceOf(t, p.service), [composeReq(t, devFiles(t))]),
   evaluate: (facts, t, p) =>
     withCompose(facts, t, (c) => {
@@ -51,6 +52,7 @@ export const devImageToolchain: CheckKind<z.infer<typeof toolParams>> = {
   name: 'dev-image-toolchain',
   description: "The development image of the service has the Go toolchain; the production image does not.",
   params: toolParams,
+  services: (p) => [p.service],
   needs: (t, p) => [devImageReq(t, composeName(t, p.service), p.paths), prodFsReq(serviceOf(t, p.service).image, p.paths)],
   evaluate: (facts, t, p) => {
     const dev = facts.get(devImageReq(t, composeName(t, p.service), p.paths));

@@ -12,6 +12,7 @@ export const composeStack: CheckKind<z.infer<typeof params>> = {
   name: 'compose-stack',
   description: "The Compose project's containers all run; those with a healthcheck (and the given services) are healthy.",
   params,
+  services: (p) => [...(p.services ?? []), ...p.healthy],
   needs: (t, p) => {
     [...(p.services ?? []), ...p.healthy].forEach((s) => composeName(t, s));
     return [stackReq(t), ...(p.services ? [] : [composeReq(t)])];

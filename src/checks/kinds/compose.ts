@@ -30,6 +30,7 @@ export const composeHealthcheck: CheckKind<z.infer<typeof hcParams>> = {
   name: 'compose-healthcheck',
   description: 'In the compose file, the service defines a healthcheck (not disabled).',
   params: hcParams,
+  services: (p) => [p.service],
   needs: (t, p) => (composeName(t, p.service), [composeReq(t)]),
   evaluate: (facts, t, p) =>
     withCompose(facts, t, (c) => {
@@ -49,6 +50,7 @@ export const composeDependsHealthy: CheckKind<z.infer<typeof dependsParams>> = {
   name: 'compose-depends-healthy',
   description: 'In the compose file, the services wait for their dependency to be healthy (depends_on condition: service_healthy).',
   params: dependsParams,
+  services: (p) => [...[p.service].flat(), p.on],
   needs: (t, p) => ([p.service].flat().forEach((s) => composeName(t, s)), composeName(t, p.on), [composeReq(t)]),
   evaluate: (facts, t, p) =>
     withCompose(facts, t, (c) => {
@@ -82,6 +84,7 @@ export const composeNamedVolume: CheckKind<z.infer<typeof volumeParams>> = {
   name: 'compose-named-volume',
   description: 'In the compose file, the service keeps `target` in a named volume declared under the top-level volumes:.',
   params: volumeParams,
+  services: (p) => [p.service],
   needs: (t, p) => (composeName(t, p.service), [composeReq(t)]),
   evaluate: (facts, t, p) =>
     withCompose(facts, t, (c) => {

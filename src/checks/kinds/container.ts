@@ -119,6 +119,7 @@ export const servicePorts: CheckKind<z.infer<typeof mapParams>> = {
   name: 'service-ports',
   description: 'Each listed service publishes exactly the given ports on the host ([] = none).',
   params: mapParams,
+  services: (p) => Object.keys(p.services),
   needs: (t, p) => Object.keys(p.services).map((s) => containerReq(serviceOf(t, s).container)),
   evaluate: (facts, t, p) => {
     const evidence: string[] = [];

@@ -13,6 +13,7 @@ export const networkMembership: CheckKind<z.infer<typeof membershipParams>> = {
   name: 'network-membership',
   description: "The services' containers share one user-defined network (the engine's default bridge does not count).",
   params: membershipParams,
+  services: (p) => p.services,
   needs: (t, p) => p.services.map((s) => containerReq(containerOf(t, s))),
   evaluate: (facts, t, p) => {
     const cs = p.services.map((s) => ({ s, c: facts.get(containerReq(containerOf(t, s))) }));
@@ -43,6 +44,7 @@ export const nameResolution: CheckKind<z.infer<typeof resolutionParams>> = {
   name: 'name-resolution',
   description: "One service reaches another by name: a shared user-defined network, proved live with a throwaway probe container on that network (lookup + TCP connect).",
   params: resolutionParams,
+  services: (p) => [p.from, p.to],
   needs: (t, p) => [containerReq(containerOf(t, p.from)), containerReq(containerOf(t, p.to)), ...(p.live ? [probeReq(t, p)] : [])],
   evaluate: (facts, t, p) => {
     const from = facts.get(containerReq(containerOf(t, p.from)));

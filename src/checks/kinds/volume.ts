@@ -15,6 +15,7 @@ export const volumeData: CheckKind<z.infer<typeof dataParams>> = {
   name: 'volume-data',
   description: "PostgreSQL's data folder (a mounted volume) holds an initialised cluster: PG_VERSION is there. Read-only, through a throwaway container.",
   params: dataParams,
+  services: (p) => [p.service],
   needs: (t, p) => [mountReq(t, p.service, p.path, ['PG_VERSION'])],
   evaluate: (facts, t, p) => {
     const m = facts.get(mountReq(t, p.service, p.path, ['PG_VERSION']));
@@ -34,6 +35,7 @@ export const volumePermissions: CheckKind<z.infer<typeof permParams>> = {
   name: 'volume-permissions',
   description: "The service's process user can write to the folder mounted at `path` (uid/gid against owner and mode).",
   params: permParams,
+  services: (p) => [p.service],
   needs: (t, p) => [mountReq(t, p.service, p.path)],
   evaluate: (facts, t, p) => {
     const m = facts.get(mountReq(t, p.service, p.path));
