@@ -46,7 +46,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   minify: true,
-  keepNames: true,
+  keepNames: false,
   // Lazily imported by the commands that need them, so they never load on `dojo hint`.
   external: ['execa', '@inquirer/prompts', 'tar-fs'],
   // dockerode is bundled with the parts it requires at import time but dojo never uses (gRPC and

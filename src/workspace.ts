@@ -2,7 +2,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { LabFrontMatter } from './content/schema.js';
 import { DojoError, ExitCode } from './errors.js';
+import { configKey, readCachedConfig, writeCachedConfig } from './workspace/config-cache.js';
 import { discoverCompose, projectName } from './workspace/compose-files.js';
+import { envList } from './workspace/env-list.js';
 
 export interface ServiceTarget {
   name: string;
@@ -56,12 +58,16 @@ export async function loadWorkspace(dirArg: string, opts: LoadOptions): Promise<
   const known = [...new Set([...targets.services, ...Object.keys(targets.layout), ...(opts.courseServices ?? [])])];
   const file = join(dir, 'dojo.yaml');
   let cfg: import('./workspace/config.js').WorkspaceConfig = {};
-  let envList: (e: unknown) => string[] = () => [];
   if (existsSync(file)) {
-    // The YAML parser loads only when there is a dojo.yaml to read.
-    const config = await import('./workspace/config.js');
-    cfg = config.readConfig(file, readFileSync(file, 'utf8'), known);
-    envList = config.envList as (e: unknown) => string[];
+    const text = readFileSync(file, 'utf8');
+    const key = configKey(text, known);
+    const cached = readCachedConfig(key);
+    if (cached) cfg = cached;
+    else {
+      // The YAML parser and the schema load only for a dojo.yaml not seen (valid) before.
+      cfg = (await import('./workspace/config.js')).readConfig(file, text, known);
+      writeCachedConfig(key, cfg);
+    }
   }
   const names = new Set([...targets.services, ...Object.keys(targets.layout), ...Object.keys(cfg.services ?? {})]);
   const services: Record<string, ServiceTarget> = {};

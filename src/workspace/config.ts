@@ -119,7 +119,3 @@ function keyLocation(src: YamlSource, path: string[], key: string): Location {
   }
   return locate(src, [...path, key]);
 }
-
-/** A service's run env as `NAME=value` strings (map form converted; a bare NAME stays bare). */
-export const envList = (e: ServiceConfig['run'] extends infer R ? (R extends { env?: infer E } ? E : never) : never): string[] =>
-  Array.isArray(e) ? e : Object.entries(e ?? {}).map(([k, v]) => `${k}=${String(v)}`);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DojoError } from '../../src/errors.js';
@@ -82,5 +82,43 @@ describe('dojo.yaml validation', () => {
     const bad = await loadWorkspace(tempWorkspace({ 'dojo.yaml': 'services:\n  redis: {}\n' }), opts).catch((e: unknown) => e as DojoError);
     expect(bad).toBeInstanceOf(DojoError);
     expect((bad as DojoError).message).toMatch(/unknown service "redis"; known: api-service, worker-service, postgres/);
+  });
+
+  it('takes the image of a service another lab lays out, and the service name when no lab names one', async () => {
+    const lab = (services: string[], layout = {}) => ({ meta: { targets: { services, layout, network: false, volume: false, compose: false } } });
+    const lab1 = lab(['api-service'], { 'api-service': { image: 'course/api:dev' } });
+    const lab3 = lab(['api-service', 'worker-service'], { 'worker-service': { image: 'course/worker:dev' } });
+    const ws = await loadWorkspace(tempWorkspace({ 'dojo.yaml': 'services:\n  worker-service: { container: w }\n' }), workspaceOptions([lab1, lab3], lab1));
+    expect(ws.services['api-service']!.image).toBe('course/api:dev');
+    expect(ws.services['worker-service']!.image).toBe('course/worker:dev');
+    const bare = await loadWorkspace(tempWorkspace({}), { targets: lab(['api-service']).meta.targets });
+    expect(bare.services['api-service']!.image).toBe('api-service');
+  });
+});
+
+describe('dojo.yaml cache', () => {
+  it('a valid file is read from the cache the next time; an edit is validated again, with its line', async () => {
+    const cache = tempWorkspace({});
+    const before = process.env.DOJO_CACHE_DIR;
+    process.env.DOJO_CACHE_DIR = cache;
+    try {
+      const dir = tempWorkspace({ 'dojo.yaml': 'services:\n  api-service: { image: "a:1" }\n' });
+      expect((await loadWorkspace(dir, { targets })).services['api-service']!.image).toBe('a:1');
+      const entries = readdirSync(cache).filter((f) => f.startsWith('config-'));
+      expect(entries).toHaveLength(1);
+      // Proof the second load comes from the cache: the stored entry is what it returns.
+      writeFileSync(join(cache, entries[0]!), JSON.stringify({ services: { 'api-service': { image: 'from-cache' } } }));
+      expect((await loadWorkspace(dir, { targets })).services['api-service']!.image).toBe('from-cache');
+      // Other known services make another key: the unknown-service check is never skipped.
+      const other = await loadWorkspace(dir, { targets: { ...targets, services: ['worker-service'], layout: {} } }).catch((e: unknown) => e);
+      expect((other as DojoError).message).toMatch(/unknown service "api-service"/);
+      writeFileSync(join(dir, 'dojo.yaml'), 'services:\n  api-service: { imag: "a:1" }\n');
+      const err = await loadWorkspace(dir, { targets }).catch((e: unknown) => e);
+      expect((err as DojoError).message).toMatch(/dojo\.yaml:2:\d+: unknown key in services\.api-service "imag"/);
+      expect(readdirSync(cache).filter((f) => f.startsWith('config-'))).toHaveLength(1);
+    } finally {
+      if (before === undefined) delete process.env.DOJO_CACHE_DIR;
+      else process.env.DOJO_CACHE_DIR = before;
+    }
   });
 });
