@@ -124,11 +124,11 @@ describe('lab 03 verdicts on containers started by hand', () => {
   });
 });
 
-describe('a check naming a service the workspace does not know', () => {
-  it('stops with exit 2 and names the service, before anything is collected', async () => {
+describe('a check naming a service the lab does not target', () => {
+  it('is a content error at the check's line, exit 2, before anything is collected', async () => {
     const course = fileURLToPath(new URL('../fixtures/stacks/unknown-service-course', import.meta.url));
     const r = await dojo(['check', 'lab-91', '--course', course, '-w', tempWorkspace({}), '--format', 'json']);
     expect(r.code).toBe(2);
-    expect(r.json().error.message).toMatch(/names service "wrker-service", which the workspace does not define \(known: api-service, (worker-service, )?postgres\)/);
+    expect(r.json().error.message).toMatch(/lab-91\.yaml:3:5: check on-network: params names service wrker-service, which is not among the lab's targets\.services \(api-service, postgres\)/);
   });
 });
