@@ -125,7 +125,7 @@ describe('lab 03 verdicts on containers started by hand', () => {
 });
 
 describe('a check naming a service the lab does not target', () => {
-  it('is a content error at the check's line, exit 2, before anything is collected', async () => {
+  it('is a content error at the check line, exit 2, before anything is collected', async () => {
     const course = fileURLToPath(new URL('../fixtures/stacks/unknown-service-course', import.meta.url));
     const r = await dojo(['check', 'lab-91', '--course', course, '-w', tempWorkspace({}), '--format', 'json']);
     expect(r.code).toBe(2);
