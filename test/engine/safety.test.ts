@@ -106,24 +106,40 @@ describe('engine trouble', () => {
   });
 
   it('Ctrl-C during a running build step removes what dojo created, the step included, and exits 130', async () => {
+    // This test's build is told apart from anything else on the engine (other runs, a developer's
+    // builds) by its WORKDIR, which every image of its steps carries; its step container by the pid in its command.
+    const workdir = `/src-${process.pid}`;
     const ws = tempWorkspace({
       'api-service/go.mod': 'module slow\n\ngo 1.19\n',
       'api-service/main.go': 'package main\n\nfunc main() {}\n',
-      'api-service/Dockerfile': `FROM dojo-fixture/busybox:1\nWORKDIR /src\nCOPY go.mod ./\nRUN sleep 30 && go mod download # ${process.pid}\nCOPY . .\n`,
+      'api-service/Dockerfile': `FROM dojo-fixture/busybox:1\nWORKDIR ${workdir}\nCOPY go.mod ./\nRUN sleep 30 && go mod download # ${process.pid}\nCOPY . .\n`,
     });
-    const images = async () => (await docker('images', '-aq')).split('\n').sort().join(',');
-    // The step's container is the classic builder's own (no dojo label): find it by this test's pid in its command.
+    const imageIds = async () => new Set((await docker('images', '-aq', '--no-trunc')).split('\n').filter(Boolean));
+    const ofThisBuild = async (ids: string[]) => {
+      if (!ids.length) return [];
+      const r = await execa('docker', ['image', 'inspect', '-f', '{{.ID}} {{.Config.WorkingDir}} {{.ContainerConfig.WorkingDir}}', ...ids], { reject: false });
+      return String(r.stdout).split('\n').filter((l) => l.split(' ').slice(1).includes(workdir));
+    };
     const stepContainers = async () => (await docker('ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Command}}')).split('\n').filter((l) => l.includes(`# ${process.pid}`));
-    const before = await images();
+    const before = await imageIds();
     const child = execa('node', [BIN, 'check', 'lab-02', '--only', 'cache-reuse', '-w', ws], { reject: false, env: { CI: 'true', FORCE_COLOR: '0' } });
-    await new Promise((r) => setTimeout(r, 3_000));
+    // Interrupt once the slow step runs (its container exists), not after a guessed delay.
+    for (const deadline = Date.now() + 60_000; !(await stepContainers()).length; ) {
+      if (Date.now() > deadline) throw new Error('the build step never started');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // The filter below means something: the build's earlier steps have left images it finds.
+    expect((await ofThisBuild([...(await imageIds())].filter((id) => !before.has(id)))).length).toBeGreaterThan(0);
     child.kill('SIGINT');
     const r = await child;
     expect(r.exitCode).toBe(130);
     expect(String(r.stderr)).toContain('removing what dojo created');
     expect(await tempObjects(child.pid)).toBe('');
-    await new Promise((r) => setTimeout(r, 2_000));
+    // The engine removes the step's container when the build is cancelled: poll for that with a deadline.
+    for (const deadline = Date.now() + 15_000; (await stepContainers()).length && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 200));
     expect(await stepContainers()).toEqual([]);
-    expect(await images()).toBe(before);
+    const created = [...(await imageIds())].filter((id) => !before.has(id));
+    expect(await ofThisBuild(created)).toEqual([]);
   });
+
 });
