@@ -1,12 +1,12 @@
 import type { GlobalOptions } from '../context.js';
 import { DojoError, ExitCode } from '../errors.js';
-import { resolveEndpoint } from '../engine/endpoint.js';
+import { resolveEndpoint, type Endpoint } from '../engine/endpoint.js';
 import { TEMP_LABEL } from '../engine/cleanup.js';
 
 export interface DoctorResult {
   type: 'doctor';
   ok: boolean;
-  endpoint: { url: string; source: string };
+  endpoint: Endpoint;
   engine: { reachable: boolean; version?: string; apiVersion?: string; os?: string; arch?: string; error?: string };
   compose: { v2: string | null; v1: string | null };
   leftovers: number;

@@ -16,7 +16,7 @@ export function connectEngine(timeoutMs = 5_000): Promise<Engine> {
   connecting ??= (async () => {
     const endpoint = resolveEndpoint();
     const { default: DockerCtor } = await import('dockerode');
-    const docker = new DockerCtor({ ...dockerodeOptions(endpoint.url), timeout: 120_000 });
+    const docker = new DockerCtor({ ...dockerodeOptions(endpoint), timeout: 120_000 });
     try {
       const version = (await withTimeout(docker.version(), timeoutMs, 'the engine version call')) as Engine['version'];
       return { docker, endpoint, version };
@@ -32,5 +32,8 @@ function describe(err: unknown): string {
   if (e.code === 'ENOENT') return 'no socket there';
   if (e.code === 'EACCES') return 'permission denied on the socket: is your user in the docker group?';
   if (e.code === 'ECONNREFUSED') return 'connection refused';
+  if (e.code === 'ENOTFOUND') return 'no such host';
+  if (e.code && /CERT|SELF_SIGNED|SSL|TLS|VERIFY/i.test(e.code)) return `TLS: the engine's certificate was refused (${e.code}): is ca.pem in DOCKER_CERT_PATH the CA that signed it?`;
+  if (/ssl|tls|certificate|handshake/i.test(e.message ?? '')) return `TLS: ${e.message}`;
   return e.message ?? String(err);
 }
