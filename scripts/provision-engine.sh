@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure a Docker engine answers. Uses the one that already answers; otherwise, as root on
 # Debian, installs Debian's docker.io (+ docker-compose, busybox-static, debootstrap for the
-# fixture images) and starts dockerd in the background; adds the Compose v2 CLI plugin from Debian
+# fixture images, podman and openssl for the engine matrix) and starts dockerd in the background; adds the Compose v2 CLI plugin from Debian
 # trixie (scripts/fetch-trixie.sh). Exits non-zero when no engine answers.
 set -euo pipefail
 
@@ -12,6 +12,9 @@ command -v dockerd >/dev/null 2>&1 || need_pkgs+=(docker.io)
 command -v docker-compose >/dev/null 2>&1 || need_pkgs+=(docker-compose)
 dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' || need_pkgs+=(busybox-static)
 command -v debootstrap >/dev/null 2>&1 || need_pkgs+=(debootstrap)
+# The engine matrix's other legs: Podman's Docker-compatible API, and openssl for the TLS endpoint.
+command -v podman >/dev/null 2>&1 || need_pkgs+=(podman)
+command -v openssl >/dev/null 2>&1 || need_pkgs+=(openssl)
 
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

@@ -2,12 +2,13 @@ import type { GlobalOptions } from '../context.js';
 import { DojoError, ExitCode } from '../errors.js';
 import { resolveEndpoint, type Endpoint } from '../engine/endpoint.js';
 import { TEMP_LABEL } from '../engine/cleanup.js';
+import { engineKind, limitsOf, type EngineKind } from '../engine/kind.js';
 
 export interface DoctorResult {
   type: 'doctor';
   ok: boolean;
   endpoint: Endpoint;
-  engine: { reachable: boolean; version?: string; apiVersion?: string; os?: string; arch?: string; error?: string };
+  engine: { reachable: boolean; kind?: EngineKind; version?: string; apiVersion?: string; os?: string; arch?: string; error?: string; limits?: string[] };
   compose: { v2: string | null; v1: string | null };
   leftovers: number;
   exitCode: number;
@@ -20,8 +21,12 @@ export async function doctor(_g: GlobalOptions): Promise<DoctorResult> {
   const [engineInfo, compose] = await Promise.all([
     connectEngine().then(
       async (e) => {
-        const leftovers = await e.docker.listContainers({ all: true, filters: { label: [`${TEMP_LABEL}=1`] } }).catch(() => []);
-        return { reachable: true, version: e.version.Version, apiVersion: e.version.ApiVersion, os: e.version.Os, arch: e.version.Arch, leftovers: leftovers.length };
+        const [leftovers, info] = await Promise.all([
+          e.docker.listContainers({ all: true, filters: { label: [`${TEMP_LABEL}=1`] } }).catch(() => []),
+          e.docker.info().catch(() => undefined),
+        ]);
+        const kind = engineKind(e.version, info);
+        return { reachable: true, kind, version: e.version.Version, apiVersion: e.version.ApiVersion, os: e.version.Os, arch: e.version.Arch, limits: limitsOf(kind), leftovers: leftovers.length };
       },
       (err: unknown) => ({ reachable: false, error: err instanceof DojoError ? err.message : String(err), leftovers: 0 }),
     ),

@@ -6,7 +6,7 @@ import { withTimeout } from './timeout.js';
 export interface Engine {
   docker: Docker;
   endpoint: Endpoint;
-  version: { Version: string; ApiVersion: string; Os?: string; Arch?: string };
+  version: { Version: string; ApiVersion: string; Os?: string; Arch?: string; Components?: { Name?: string }[] };
 }
 
 let connecting: Promise<Engine> | undefined;
