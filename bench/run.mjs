@@ -1,58 +1,33 @@
-// dojo against the docker-CLI verify script it replaces, measured side by side in one run:
+// dojo against the docker-CLI verify scripts it replaces, measured side by side in one run:
 // paired runs (A/B alternating), medians, ratios against the targets of issue 5, peak RSS.
-// usage: npm run bench [-- --runs 10 --quick]
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// usage: npm run bench [-- --runs 10 --quick --only dockerfile|stack]
+//   --only dockerfile: labs 01-02 (start-up, checks, full labs, scale); --only stack: labs 03-04 on running stacks
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { GOOD, imageTag, prepareAll, ROOT, WORK } from '../test/support/fixtures.mjs';
+import { assertSameVerdicts as same, baselineVerdicts, dojo, dojoVerdicts, paired, peakRss, time } from './measure.mjs';
+import { stackRows } from './stack-rows.mjs';
 
 const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf('--runs') + 1]) || 10;
+const flag = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const RUNS = Number(flag('--runs')) || 10;
 const QUICK = args.includes('--quick');
-const BIN = join(ROOT, 'bin', 'dojo.js');
+const ONLY = flag('--only');
+if (ONLY !== undefined && !['dockerfile', 'stack'].includes(ONLY)) throw new Error(`--only takes dockerfile or stack, not ${ONLY}`);
 const BASELINE = join(ROOT, 'bench', 'verify-baseline.sh');
-const RSS_PROBE = join(mkdtempSync(join(tmpdir(), 'dojo-bench-')), 'rss.cjs');
-writeFileSync(RSS_PROBE, "process.on('exit', () => require('fs').appendFileSync(process.env.DOJO_RSS_FILE, process.resourceUsage().maxRSS + '\\n'));");
 const env = { ...process.env, CI: 'true', FORCE_COLOR: '0' };
 
-function time(cmd, argv, extraEnv = {}) {
-  const t = process.hrtime.bigint();
-  const r = spawnSync(cmd, argv, { env: { ...env, ...extraEnv }, encoding: 'utf8', maxBuffer: 64 << 20 });
-  return { ms: Number(process.hrtime.bigint() - t) / 1e6, stdout: r.stdout, status: r.status };
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** Paired runs, alternating A and B so drift hits both alike. */
-function paired(name, a, b, runs = RUNS) {
-  const ta = [], tb = [];
-  for (let i = 0; i < runs; i++) {
-    ta.push(a().ms);
-    tb.push(b().ms);
-  }
-  const row = { name, a: median(ta), b: median(tb), ratio: median(ta) / median(tb), runs };
-  console.error(`  ${name}: ${row.a.toFixed(0)} ms vs ${row.b.toFixed(0)} ms (x${row.ratio.toFixed(2)})`);
-  return row;
-}
-
-const dojo = (argv, extraEnv) => () => time('node', [BIN, ...argv], extraEnv);
+// A start-up is ~0.1 s, so more pairs cost little and steady the ratio against this machine's jitter.
+const START_RUNS = QUICK ? RUNS : Math.max(RUNS, 30);
+const FULL_RUNS = QUICK ? 3 : RUNS;
 const baseline = (lab, ws, img, skipBuild) => () => time('bash', [BASELINE, lab, ws, img, ...(skipBuild ? ['--skip-live-build'] : [])]);
 
 /** The comparison is honest only if both give the same verdicts on the same workspaces. */
 function assertSameVerdicts(lab, ws, img, skipLive) {
-  const d = JSON.parse(time('node', [BIN, 'check', lab, '-w', ws, '--format', 'json', ...(skipLive && lab === 'lab-02' ? ['--skip', 'cache-reuse'] : [])]).stdout);
-  const mine = Object.fromEntries(d.checks.filter((c) => c.status !== 'skip').map((c) => [c.id, c.status]));
-  const theirs = Object.fromEntries(time('bash', [BASELINE, lab, ws, img, ...(skipLive ? ['--skip-live-build'] : [])]).stdout.trim().split('\n').map((l) => l.split(' ')));
-  for (const [id, verdict] of Object.entries(theirs)) {
-    if (mine[id] !== verdict) throw new Error(`verdicts differ on ${ws} ${lab} ${id}: dojo ${mine[id]}, baseline ${verdict}`);
-  }
-  if (Object.keys(mine).length !== Object.keys(theirs).length) throw new Error(`check sets differ on ${lab}: ${Object.keys(mine)} vs ${Object.keys(theirs)}`);
-}
-
-function peakRss(argv) {
-  const file = join(tmpdir(), `dojo-rss-${process.pid}-${Date.now()}`);
-  time('node', [BIN, ...argv], { NODE_OPTIONS: `--require ${RSS_PROBE}`, DOJO_RSS_FILE: file });
-  return Number(readFileSync(file, 'utf8').trim().split('\n').pop()) / 1024;
+  const mine = dojoVerdicts(lab, ws, skipLive && lab === 'lab-02' ? ['--skip', 'cache-reuse'] : []);
+  same(`${ws} ${lab}`, mine, baselineVerdicts(BASELINE, [lab, ws, img, ...(skipLive ? ['--skip-live-build'] : [])]));
 }
 
 function unrelatedObjects(add) {
@@ -72,57 +47,67 @@ function unrelatedObjects(add) {
   for (let i = 0; i < 200; i++) execFileSync('docker', ['create', '--label', label, 'dojo-fixture/busybox:1', 'sleep', '1']);
 }
 
-console.error('bench: preparing fixtures');
-await prepareAll();
-const good = GOOD, goodImg = imageTag('good');
-const broken = [[`${WORK}/copy-before-deps`, imageTag('copy-before-deps')], [`${WORK}/single-stage`, imageTag('single-stage')], [`${WORK}/shell-form`, imageTag('shell-form')]];
-for (const [ws, img] of [[good, goodImg], ...broken]) {
-  for (const lab of ['lab-01', 'lab-02']) assertSameVerdicts(lab, ws, img, true);
+/** Labs 01 and 02 on the fixture workspaces: start-up, single checks, full labs, scale. */
+async function dockerfileRows() {
+  const rows = [];
+  console.error('bench: preparing fixtures');
+  await prepareAll();
+  const good = GOOD, goodImg = imageTag('good');
+  const broken = [[`${WORK}/copy-before-deps`, imageTag('copy-before-deps')], [`${WORK}/single-stage`, imageTag('single-stage')], [`${WORK}/shell-form`, imageTag('shell-form')]];
+  for (const [ws, img] of [[good, goodImg], ...broken]) {
+    for (const lab of ['lab-01', 'lab-02']) assertSameVerdicts(lab, ws, img, true);
+  }
+  assertSameVerdicts('lab-02', good, goodImg, false);
+  assertSameVerdicts('lab-02', `${WORK}/copy-before-deps`, imageTag('copy-before-deps'), false);
+  console.error('bench: verdicts of dojo and the baseline agree on the good and broken workspaces');
+
+  const empty = mkdtempSync(join(tmpdir(), 'dojo-bench-ws-'));
+  rows.push({ target: 1.5, ...paired('1. dojo hint lab-01 vs node -e 0', dojo(['hint', 'lab-01', '-w', empty]), () => time('node', ['-e', '0']), START_RUNS) });
+  rows.push({ target: 1.0, ...paired('2. check lab-01 (json) vs baseline', dojo(['check', 'lab-01', '--ci', '--format', 'json', '-w', good]), baseline('lab-01', good, goodImg, true), RUNS) });
+  rows.push({ target: 1.0, ...paired('2. check lab-02 --skip cache-reuse vs baseline', dojo(['check', 'lab-02', '--ci', '--format', 'json', '--skip', 'cache-reuse', '-w', good]), baseline('lab-02', good, goodImg, true), RUNS) });
+  rows.push({ target: 0.5, ...paired('3. lab-01 + lab-02 in full vs sequential baseline',
+    () => ({ ms: dojo(['check', 'lab-01', '--ci', '-w', good])().ms + dojo(['check', 'lab-02', '--ci', '-w', good])().ms }),
+    () => ({ ms: baseline('lab-01', good, goodImg, false)().ms + baseline('lab-02', good, goodImg, false)().ms }), FULL_RUNS) });
+
+  const scaleCmd = dojo(['check', 'lab-02', '--ci', '--format', 'json', '--skip', 'cache-reuse', '-w', good]);
+  const without = paired('4. lab-02 (no probe), clean engine', scaleCmd, scaleCmd, Math.max(5, Math.floor(RUNS / 2)));
+  console.error('bench: adding 200 unrelated containers and 100 unrelated images');
+  unrelatedObjects(true);
+  let withObjects;
+  try {
+    withObjects = paired('4. lab-02 (no probe), +200 containers +100 images', scaleCmd, scaleCmd, Math.max(5, Math.floor(RUNS / 2)));
+  } finally {
+    unrelatedObjects(false);
+  }
+  rows.push({ target: 1.2, name: '4. scale: with unrelated objects vs without', a: withObjects.a, b: without.a, ratio: withObjects.a / without.a, runs: withObjects.runs });
+
+  const rss = {
+    'hint lab-01': peakRss(['hint', 'lab-01', '-w', empty]),
+    'check lab-01': peakRss(['check', 'lab-01', '-w', good]),
+    'check lab-02': peakRss(['check', 'lab-02', '-w', good]),
+  };
+  return { rows, rss };
 }
-assertSameVerdicts('lab-02', good, goodImg, false);
-assertSameVerdicts('lab-02', `${WORK}/copy-before-deps`, imageTag('copy-before-deps'), false);
-console.error('bench: verdicts of dojo and the baseline agree on the good and broken workspaces');
 
-const rows = [];
-const empty = mkdtempSync(join(tmpdir(), 'dojo-bench-ws-'));
-// A start-up is ~0.1 s, so more pairs cost little and steady the ratio against this machine's jitter.
-const startRuns = QUICK ? RUNS : Math.max(RUNS, 30);
-rows.push({ target: 1.5, ...paired('1. dojo hint lab-01 vs node -e 0', dojo(['hint', 'lab-01', '-w', empty]), () => time('node', ['-e', '0']), startRuns) });
-rows.push({ target: 1.0, ...paired('2. check lab-01 (json) vs baseline', dojo(['check', 'lab-01', '--ci', '--format', 'json', '-w', good]), baseline('lab-01', good, goodImg, true)) });
-rows.push({ target: 1.0, ...paired('2. check lab-02 --skip cache-reuse vs baseline', dojo(['check', 'lab-02', '--ci', '--format', 'json', '--skip', 'cache-reuse', '-w', good]), baseline('lab-02', good, goodImg, true)) });
-const fullRuns = QUICK ? 3 : RUNS;
-rows.push({ target: 0.5, ...paired('3. lab-01 + lab-02 in full vs sequential baseline',
-  () => ({ ms: dojo(['check', 'lab-01', '--ci', '-w', good])().ms + dojo(['check', 'lab-02', '--ci', '-w', good])().ms }),
-  () => ({ ms: baseline('lab-01', good, goodImg, false)().ms + baseline('lab-02', good, goodImg, false)().ms }), fullRuns) });
-
-const scaleCmd = dojo(['check', 'lab-02', '--ci', '--format', 'json', '--skip', 'cache-reuse', '-w', good]);
-const without = paired('4. lab-02 (no probe), clean engine', scaleCmd, scaleCmd, Math.max(5, Math.floor(RUNS / 2)));
-console.error('bench: adding 200 unrelated containers and 100 unrelated images');
-unrelatedObjects(true);
-let withObjects;
-try {
-  withObjects = paired('4. lab-02 (no probe), +200 containers +100 images', scaleCmd, scaleCmd, Math.max(5, Math.floor(RUNS / 2)));
-} finally {
-  unrelatedObjects(false);
+const rows = [], rss = {};
+for (const section of ONLY ? [ONLY] : ['dockerfile', 'stack']) {
+  const r = section === 'dockerfile' ? await dockerfileRows() : await stackRows(RUNS);
+  rows.push(...r.rows);
+  Object.assign(rss, r.rss);
 }
-rows.push({ target: 1.2, name: '4. scale: with unrelated objects vs without', a: withObjects.a, b: without.a, ratio: withObjects.a / without.a, runs: withObjects.runs });
-
-const rss = {
-  'hint lab-01': peakRss(['hint', 'lab-01', '-w', empty]),
-  'check lab-01': peakRss(['check', 'lab-01', '-w', good]),
-  'check lab-02': peakRss(['check', 'lab-02', '-w', good]),
-};
 rows.push({ target: 120, name: '5. peak RSS of any dojo run (MB)', a: Math.max(...Object.values(rss)), b: null, ratio: Math.max(...Object.values(rss)), runs: 1 });
+// Each row's number is its target of issue 5; the stack rows join the single-check rows.
+rows.sort((x, y) => parseInt(x.name) - parseInt(y.name));
 
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
 const engine = execFileSync('docker', ['version', '--format', '{{.Server.Version}} (API {{.Server.APIVersion}})'], { encoding: 'utf8' }).trim();
 const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Docker Engine ${engine}`;
-const result = { date: new Date().toISOString(), commit, machine, runs: RUNS, rows, rss };
+const result = { date: new Date().toISOString(), commit, machine, runs: RUNS, ...(ONLY ? { only: ONLY } : {}), rows, rss };
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench', 'results', `${result.date.slice(0, 10)}-${commit}.json`), JSON.stringify(result, null, 2) + '\n');
+writeFileSync(join(ROOT, 'bench', 'results', `${result.date.slice(0, 10)}-${commit}${ONLY ? `-${ONLY}` : ''}.json`), JSON.stringify(result, null, 2) + '\n');
 
 const fmt = (ms) => (ms === null ? '' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-console.log(`\n${machine}; median of ${RUNS} paired runs (${startRuns} for the start-up, ${fullRuns} for the full labs), commit ${commit}\n`);
+console.log(`\n${machine}; median of ${RUNS} paired runs${ONLY === 'stack' ? '' : ` (${START_RUNS} for the start-up, ${FULL_RUNS} for the full labs)`}, commit ${commit}${ONLY ? `, --only ${ONLY}` : ''}\n`);
 console.log('| measurement | dojo | peer | ratio | target | met |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
