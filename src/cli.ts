@@ -86,5 +86,9 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
     .description('for course authors: schema and cross-reference checks of labs, hints and checks')
     .action(act(async (g, dir: string | undefined) => (await import('./commands/validate.js')).validate(g, dir)));
 
+  program.command('quiz-hash').argument('<question-id>', "the question's id in checks/<lab>.yaml").argument('<choice>', 'the correct choice, exactly as written')
+    .description("for course authors: the value of a quiz question's answer: (sha256 of \"<question-id>:<choice>\")")
+    .action(act(async (_g, question: string, choice: string) => (await import('./commands/quiz-hash.js')).quizHash(question, choice)));
+
   return program;
 }
