@@ -84,7 +84,8 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
 
   program.command('validate').argument('[dir]', 'course folder (default: the built-in course)')
     .description('for course authors: schema and cross-reference checks of labs, hints and checks')
-    .action(act(async (g, dir: string | undefined) => (await import('./commands/validate.js')).validate(g, dir)));
+    .option('--kinds', 'list every check kind with its parameters, types, defaults and an example')
+    .action(act(async (g, dir: string | undefined, o: { kinds?: boolean }) => (await import('./commands/validate.js')).validate(g, dir, o)));
 
   program.command('quiz-hash').argument('<question-id>', "the question's id in checks/<lab>.yaml").argument('<choice>', 'the correct choice, exactly as written')
     .description("for course authors: the value of a quiz question's answer: (sha256 of \"<question-id>:<choice>\")")

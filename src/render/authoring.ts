@@ -1,16 +1,25 @@
 import type { ChalkInstance } from 'chalk';
+import type { KindsResult } from '../commands/kinds.js';
 import type { QuizHashResult } from '../commands/quiz-hash.js';
 
 /** Results of the authoring commands (quiz-hash, validate --kinds, new lab, completion). */
-export type AuthoringResult = QuizHashResult;
+export type AuthoringResult = QuizHashResult | KindsResult;
 
-const TYPES = new Set<string>(['quiz-hash']);
+const TYPES = new Set<string>(['quiz-hash', 'kinds']);
 export const isAuthoring = (r: { type: string }): r is AuthoringResult => TYPES.has(r.type);
 
-export function authoringText(r: AuthoringResult, _c: ChalkInstance): string {
+export function authoringText(r: AuthoringResult, c: ChalkInstance): string {
   switch (r.type) {
     case 'quiz-hash':
       return `${r.hash}\n`;
+    case 'kinds':
+      return r.kinds.map((k) => {
+        const width = Math.max(0, ...k.params.map((p) => p.name.length));
+        const params = k.params.length
+          ? k.params.map((p) => `    ${p.name.padEnd(width)}  ${p.type}${p.required ? c.yellow('  required') : `  default ${JSON.stringify(p.default ?? null)}`}`)
+          : ['    (no parameters)'];
+        return [`${c.bold(k.name)}  ${k.description}`, '  params:', ...params, '  example:', ...k.example.split('\n').map((l) => `    ${c.dim(l)}`)].join('\n');
+      }).join('\n\n') + '\n';
   }
 }
 

@@ -113,3 +113,24 @@ describe('dojo validate: mistakes that used to pass silently', () => {
     ]);
   });
 });
+
+describe('dojo validate --kinds', () => {
+  it('lists every registered kind with parameters, types, defaults and an example, from the kinds\' schemas', async () => {
+    const { KINDS } = await import('../../src/checks/kinds/index.js');
+    const r = await dojo(['validate', '--kinds', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const kinds = r.json().kinds as { name: string; params: unknown[]; example: string }[];
+    expect(kinds.map((k) => k.name)).toEqual(KINDS.map((k) => k.name));
+    const byName = new Map(kinds.map((k) => [k.name, k]));
+    expect(byName.get('image-size')!.params).toEqual([{ name: 'budgetMb', type: 'number > 0', required: false, default: 30 }]);
+    expect(byName.get('compose-depends-healthy')!.params).toEqual([
+      { name: 'service', type: 'string | list of string', required: true },
+      { name: 'on', type: 'string', required: true },
+    ]);
+    // The example is a real use from the course when there is one.
+    expect(byName.get('image-size')!.example).toContain('kind: image-size');
+    const text = await dojo(['validate', '--kinds']);
+    expect(text.stdout).toContain('image-size  The final image fits the size budget');
+    expect(text.stdout).toMatch(/ {4}budgetMb +number > 0 +default 30/);
+  });
+});
