@@ -37,7 +37,7 @@ const lazyRequires = {
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: ['src/index.ts', 'src/build-course-cache.ts'],
+  entryPoints: ['src/index.ts', 'src/build-course-cache.ts', 'src/build-schemas.ts'],
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -58,6 +58,9 @@ await build({
   logLevel: 'warning',
 });
 
-// Validate the built-in course and cache it for fast start-up; a content error fails the build.
-const { status } = spawnSync(process.execPath, ['dist/build-course-cache.js'], { stdio: 'inherit' });
-if (status !== 0) process.exit(status ?? 1);
+// The JSON Schemas for editors (schemas/, shipped); then validate the built-in course and cache it
+// for fast start-up; a content error fails the build.
+for (const step of ['dist/build-schemas.js', 'dist/build-course-cache.js']) {
+  const { status } = spawnSync(process.execPath, [step], { stdio: 'inherit' });
+  if (status !== 0) process.exit(status ?? 1);
+}
