@@ -62,7 +62,7 @@ describe('dojo validate: every problem of every file, in one pass', () => {
     expect(dup.line).toBe(second);
     expect(dup.message).toContain(`first defined at ${join(course, 'checks/lab-04.yaml')}:${first}:`);
     expect(one('E_UNKNOWN_KEY', '"retries"')).toMatchObject({ line: lineOf(course, 'checks/lab-04.yaml', 'retries: 3'), suggestion: expect.stringContaining('allowed keys in checks.1.params: service') });
-    expect(one('E_UNKNOWN_KEY', '"unlok"')).toMatchObject({ file: 'hints/lab-04.yaml', line: 2, column: 1, message: expect.stringContaining('did you mean "unlock"?') });
+    expect(one('E_UNKNOWN_KEY', '"unlok"')).toMatchObject({ file: 'hints/lab-04.yaml', line: lineOf(course, 'hints/lab-04.yaml', 'unlok:'), column: 1, message: expect.stringContaining('did you mean "unlock"?') });
     expect(one('E_UNKNOWN_KIND', 'image-sise')).toMatchObject({ line: lineOf(course, 'checks/lab-02.yaml', 'image-sise'), message: expect.stringContaining('did you mean image-size?') });
   });
 
@@ -83,10 +83,10 @@ describe('dojo validate: mistakes that used to pass silently', () => {
     edit(course, 'hints/lab-02.yaml', 'lab: lab-02', 'lab: lab-01\nunlock: { level2: 3, level3: 1, answer: 2 }');
     const found = await issues(course);
     expect(found.filter((i) => i.code === 'E_WRONG_LAB').map((i) => [i.file, i.line, i.message])).toEqual([
-      ['checks/lab-02.yaml', 1, 'lab: names lab-03, but this file belongs to lab-02'],
-      ['hints/lab-02.yaml', 1, 'lab: names lab-01, but this file belongs to lab-02'],
+      ['checks/lab-02.yaml', lineOf(course, 'checks/lab-02.yaml', 'lab: lab-03'), 'lab: names lab-03, but this file belongs to lab-02'],
+      ['hints/lab-02.yaml', lineOf(course, 'hints/lab-02.yaml', 'lab: lab-01'), 'lab: names lab-01, but this file belongs to lab-02'],
     ]);
-    expect(found).toContainEqual(expect.objectContaining({ file: 'hints/lab-02.yaml', line: 2, code: 'E_SCHEMA', message: expect.stringContaining('unlock.level3: level3 (1) opens before level2 (3)') }));
+    expect(found).toContainEqual(expect.objectContaining({ file: 'hints/lab-02.yaml', line: lineOf(course, 'hints/lab-02.yaml', 'unlock:'), code: 'E_SCHEMA', message: expect.stringContaining('unlock.level3: level3 (1) opens before level2 (3)') }));
   });
 
   it('a quiz answer that matches no choice, an unquoted all-digit hash; quiz-hash computes the right one', async () => {
