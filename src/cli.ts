@@ -87,6 +87,11 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
     .option('--kinds', 'list every check kind with its parameters, types, defaults and an example')
     .action(act(async (g, dir: string | undefined, o: { kinds?: boolean }) => (await import('./commands/validate.js')).validate(g, dir, o)));
 
+  program.command('new').description('for course authors: scaffold course content')
+    .command('lab').argument('<id>', 'lab id, e.g. lab-05').argument('[dir]', 'course folder (default: current directory)')
+    .description("a lab's three files (labs/, hints/, checks/), valid as written")
+    .action(act(async (_g, id: string, dir: string | undefined) => (await import('./commands/new-lab.js')).newLab(id, dir)));
+
   program.command('quiz-hash').argument('<question-id>', "the question's id in checks/<lab>.yaml").argument('<choice>', 'the correct choice, exactly as written')
     .description("for course authors: the value of a quiz question's answer: (sha256 of \"<question-id>:<choice>\")")
     .action(act(async (_g, question: string, choice: string) => (await import('./commands/quiz-hash.js')).quizHash(question, choice)));

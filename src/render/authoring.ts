@@ -1,17 +1,20 @@
 import type { ChalkInstance } from 'chalk';
 import type { KindsResult } from '../commands/kinds.js';
+import type { NewLabResult } from '../commands/new-lab.js';
 import type { QuizHashResult } from '../commands/quiz-hash.js';
 
 /** Results of the authoring commands (quiz-hash, validate --kinds, new lab, completion). */
-export type AuthoringResult = QuizHashResult | KindsResult;
+export type AuthoringResult = QuizHashResult | KindsResult | NewLabResult;
 
-const TYPES = new Set<string>(['quiz-hash', 'kinds']);
+const TYPES = new Set<string>(['quiz-hash', 'kinds', 'new-lab']);
 export const isAuthoring = (r: { type: string }): r is AuthoringResult => TYPES.has(r.type);
 
 export function authoringText(r: AuthoringResult, c: ChalkInstance): string {
   switch (r.type) {
     case 'quiz-hash':
       return `${r.hash}\n`;
+    case 'new-lab':
+      return [...r.files.map((f) => `${c.green('+')} ${f}`), '', `Edit them, then run: dojo validate ${r.dir}`].join('\n') + '\n';
     case 'kinds':
       return r.kinds.map((k) => {
         const width = Math.max(0, ...k.params.map((p) => p.name.length));

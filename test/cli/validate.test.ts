@@ -134,3 +134,25 @@ describe('dojo validate --kinds', () => {
     expect(text.stdout).toMatch(/ {4}budgetMb +number > 0 +default 30/);
   });
 });
+
+describe('dojo new lab', () => {
+  it('scaffolds three files that validate as written, in an empty folder and next to the built-in labs', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'dojo-author-new-'));
+    const made = await dojo(['new', 'lab', 'lab-01', empty]);
+    expect([made.code, made.stdout]).toEqual([0, `+ labs/lab-01.md\n+ hints/lab-01.yaml\n+ checks/lab-01.yaml\n\nEdit them, then run: dojo validate ${empty}`]);
+    expect(await dojo(['validate', empty])).toMatchObject({ code: 0, stdout: `✓ ${empty}: 1 labs, 1 checks, no problems` });
+
+    const course = copyCourse();
+    expect((await dojo(['new', 'lab', 'lab-05', course])).code).toBe(0);
+    expect((await dojo(['validate', course])).code).toBe(0);
+    const listed = await dojo(['list', '--course', course, '--format', 'json', '-w', empty]);
+    expect(listed.json().labs.map((l: { id: string }) => l.id)).toEqual(['lab-01', 'lab-02', 'lab-03', 'lab-04', 'lab-05']);
+  });
+
+  it('never overwrites, and refuses an id that is not a lab id', async () => {
+    const course = copyCourse();
+    const again = await dojo(['new', 'lab', 'lab-02', course]);
+    expect([again.code, again.stderr]).toEqual([2, expect.stringContaining('labs/lab-02.md, hints/lab-02.yaml, checks/lab-02.yaml already exist')]);
+    expect((await dojo(['new', 'lab', 'networking', course])).code).toBe(2);
+  });
+});
