@@ -3,7 +3,7 @@
 // chunks that only the commands needing them import. execa, @inquirer/prompts and tar-fs stay
 // external, imported on first use.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -55,6 +55,8 @@ await build({
   // likewise commander's child_process.
   plugins: [lazyRequires],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  // `dojo --version` says the package's version without reading package.json at start-up.
+  define: { DOJO_VERSION: JSON.stringify(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version) },
   logLevel: 'warning',
 });
 
