@@ -3,7 +3,7 @@
 // chunks that only the commands needing them import. execa, @inquirer/prompts and tar-fs stay
 // external, imported on first use.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -37,7 +37,7 @@ const lazyRequires = {
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: ['src/index.ts', 'src/build-course-cache.ts'],
+  entryPoints: ['src/index.ts', 'src/build-course-cache.ts', 'src/build-schemas.ts'],
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -55,9 +55,14 @@ await build({
   // likewise commander's child_process.
   plugins: [lazyRequires],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  // `dojo --version` says the package's version without reading package.json at start-up.
+  define: { DOJO_VERSION: JSON.stringify(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version) },
   logLevel: 'warning',
 });
 
-// Validate the built-in course and cache it for fast start-up; a content error fails the build.
-const { status } = spawnSync(process.execPath, ['dist/build-course-cache.js'], { stdio: 'inherit' });
-if (status !== 0) process.exit(status ?? 1);
+// The JSON Schemas for editors (schemas/, shipped); then validate the built-in course and cache it
+// for fast start-up; a content error fails the build.
+for (const step of ['dist/build-schemas.js', 'dist/build-course-cache.js']) {
+  const { status } = spawnSync(process.execPath, [step], { stdio: 'inherit' });
+  if (status !== 0) process.exit(status ?? 1);
+}

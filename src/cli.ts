@@ -3,6 +3,7 @@ import { resolveGlobals, type Format, type GlobalOptions } from './context.js';
 import { interruptSignal } from './engine/cleanup.js';
 import { usageError } from './errors.js';
 import type { Result } from './render/index.js';
+import { VERSION } from './version.js';
 // The light commands are bundled into the entry: each on-demand chunk costs a module-loader round
 // trip that `dojo hint` would feel. Commands that need the engine or the content parsers stay lazy.
 import { checklist } from './commands/checklist.js';
@@ -23,7 +24,7 @@ async function confirmPrompt(message: string): Promise<boolean> {
 export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<void>): Command {
   const program = new Command('dojo')
     .description('A Socratic tutor and lab checker for the Docker module.')
-    .version('0.1.0')
+    .version(VERSION)
     .option('-w, --workspace <dir>', 'your project folder (default: current directory)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
     .option('--ci', 'no prompts, no colors (also implied by CI=true or a non-TTY stdin)')
@@ -84,7 +85,25 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
 
   program.command('validate').argument('[dir]', 'course folder (default: the built-in course)')
     .description('for course authors: schema and cross-reference checks of labs, hints and checks')
-    .action(act(async (g, dir: string | undefined) => (await import('./commands/validate.js')).validate(g, dir)));
+    .option('--kinds', 'list every check kind with its parameters, types, defaults and an example')
+    .action(act(async (g, dir: string | undefined, o: { kinds?: boolean }) => (await import('./commands/validate.js')).validate(g, dir, o)));
+
+  program.command('completion').argument('<shell>', 'bash, zsh or fish')
+    .description('a shell completion script: source <(dojo completion bash), or: dojo completion fish | source')
+    .action(act(async (g, shell: string) => {
+      const { openCourse } = await import('./commands/shared.js');
+      const labs = (await openCourse(g)).labs.map((l) => l.meta.id);
+      return (await import('./commands/completion.js')).completion(shell, program, labs);
+    }));
+
+  program.command('new').description('for course authors: scaffold course content')
+    .command('lab').argument('<id>', 'lab id, e.g. lab-05').argument('[dir]', 'course folder (default: current directory)')
+    .description("a lab's three files (labs/, hints/, checks/), valid as written")
+    .action(act(async (_g, id: string, dir: string | undefined) => (await import('./commands/new-lab.js')).newLab(id, dir)));
+
+  program.command('quiz-hash').argument('<question-id>', "the question's id in checks/<lab>.yaml").argument('<choice>', 'the correct choice, exactly as written')
+    .description("for course authors: the value of a quiz question's answer: (sha256 of \"<question-id>:<choice>\")")
+    .action(act(async (_g, question: string, choice: string) => (await import('./commands/quiz-hash.js')).quizHash(question, choice)));
 
   return program;
 }

@@ -37,8 +37,20 @@ export interface CheckKind<P = Record<string, unknown>> {
   evaluate(facts: Facts, target: CheckTarget, params: P): Finding;
   /** The course services the params name, so `dojo validate` can refuse a name the lab does not target. */
   services?(params: P): string[];
+  /**
+   * Content mistakes the params' schema cannot see (e.g. a quiz answer that matches no choice), for
+   * `dojo validate`. Given the raw params, so one bad question does not hide another's mistake.
+   */
+  lint?(params: unknown): ParamsProblem[];
   /** Kinds that ask the student something; `skip` without a terminal. */
   interact?(target: CheckTarget, params: P, prompt: PromptApi): Promise<Finding>;
+}
+
+export interface ParamsProblem {
+  /** Inside params, e.g. ['questions', 0, 'answer']. */
+  path: (string | number)[];
+  message: string;
+  suggestion?: string;
 }
 
 type Extra = Pick<Finding, 'location' | 'mistake'>;

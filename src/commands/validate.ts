@@ -3,6 +3,7 @@ import type { GlobalOptions } from '../context.js';
 import { loadCourseWithIssues } from '../content/load.js';
 import type { ContentIssue } from '../content/types.js';
 import { kindCatalog } from '../checks/catalog.js';
+import { listKinds, type KindsResult } from './kinds.js';
 
 export interface ValidateResult {
   type: 'validate';
@@ -13,9 +14,10 @@ export interface ValidateResult {
   notices: string[];
 }
 
-export async function validate(g: GlobalOptions, dir: string | undefined): Promise<ValidateResult> {
+export async function validate(g: GlobalOptions, dir: string | undefined, o: { kinds?: boolean } = {}): Promise<ValidateResult | KindsResult> {
   const target = resolve(dir ?? g.course);
   const { course, issues } = loadCourseWithIssues(target, kindCatalog());
+  if (o.kinds) return listKinds(course);
   return {
     type: 'validate',
     dir: target,

@@ -1,28 +1,29 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Course, Lab } from './types.js';
 
 /**
  * The built-in course, validated at build time (`dist/course.json`), so `dojo hint` starts without
  * loading the YAML, front-matter and schema libraries. It is used only while every content file
- * still has the size and mtime it had then; any edit falls back to the full three-step load.
+ * still has the content it had then (by hash: an npm install gives every file a new mtime); any edit
+ * falls back to the full three-step load.
  */
 export interface CourseCache {
-  fingerprint: Record<string, [number, number]>;
+  fingerprint: Record<string, string>;
   labs: (Omit<Lab, 'checkLocations'> & { checkLocations: [string, Lab['checkLocations'] extends Map<string, infer L> ? L : never][] })[];
 }
 
 export const CACHE_FILE = 'course.json';
 const CONTENT_DIRS = ['labs', 'hints', 'checks'];
 
-export function fingerprint(dir: string): Record<string, [number, number]> {
-  const out: Record<string, [number, number]> = {};
+export function fingerprint(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const sub of CONTENT_DIRS) {
     const d = join(dir, sub);
     if (!existsSync(d)) continue;
     for (const name of readdirSync(d)) {
-      const s = statSync(join(d, name));
-      out[`${sub}/${name}`] = [s.size, Math.round(s.mtimeMs)];
+      out[`${sub}/${name}`] = createHash('sha1').update(readFileSync(join(d, name))).digest('hex');
     }
   }
   return out;

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { DojoError } from '../errors.js';
+import { DojoError, formatLocation } from '../errors.js';
 import { locate } from './yaml-source.js';
-import { parseMarkdownFile, parseYamlFile, type Parsed } from './parse.js';
-import { checksFile, examples, hintsFile, labFrontMatter, type ChecksFile, type HintsFile } from './schema.js';
-import { crossCheck, type KindCatalog } from './crosscheck.js';
+import { parseMarkdownFile, parseYamlFile, type ParsedFile } from './parse.js';
+import { checksFile, examples, hintsFile, labFrontMatter } from './schema.js';
+import { crossCheck, type KindCatalog, type LabDraft } from './crosscheck.js';
 import type { ContentIssue, Course, Lab } from './types.js';
 
 export interface LoadResult {
@@ -12,53 +12,52 @@ export interface LoadResult {
   issues: ContentIssue[];
 }
 
-/** Parse, validate against the schemas, then cross-check references. Never throws on bad content. */
+/**
+ * Parse, validate against the schemas, then cross-check references, for every file of the course:
+ * one broken file never hides the problems of another. Never throws on bad content.
+ */
 export function loadCourseWithIssues(dir: string, kinds?: KindCatalog): LoadResult {
-  const issues: ContentIssue[] = [];
   const labsDir = join(dir, 'labs');
   if (!existsSync(labsDir)) {
-    issues.push({ location: { file: labsDir }, message: 'no labs/ folder: is this a dojo course?' });
-    return { issues };
+    return { issues: [{ code: 'E_NO_COURSE', location: { file: labsDir }, message: 'no labs/ folder: is this a dojo course?' }] };
   }
-  const collect = <P extends Parsed<unknown>>(p: P): P => (issues.push(...p.issues), p);
-  const guard = <T>(fn: () => T): T | undefined => {
-    try {
-      return fn();
-    } catch (err) {
-      if (!(err instanceof DojoError)) throw err;
-      issues.push({ location: err.location ?? { file: dir }, message: err.message.replace(/^\S+:\d+(:\d+)?: /, ''), hint: err.suggestion });
-      return undefined;
-    }
-  };
-
-  const labs: Lab[] = [];
-  const labNames = new Set(listFiles(labsDir, '.md').map((n) => basename(n, '.md')));
-  for (const name of listFiles(labsDir, '.md')) {
-    const file = join(labsDir, name);
-    const lab = guard(() => collect(parseMarkdownFile(file, labFrontMatter, examples.lab)));
-    if (!lab?.value) continue;
-    const id = lab.value.id;
-    if (basename(name, '.md') !== id) {
-      issues.push({ location: locate(lab.src, ['id']), message: `id "${id}" does not match the file name ${name}` });
-    }
-    const hints = loadSibling<HintsFile>(dir, 'hints', id, hintsFile, examples.hints, issues, guard);
-    const checks = loadSibling<ChecksFile>(dir, 'checks', id, checksFile, examples.checks, issues, guard);
-    if (!hints?.value || !checks?.value) continue;
-    const checkLocations = new Map(checks.value.checks.map((c, i) => [c.id, locate(checks.src, ['checks', i])]));
-    labs.push({ meta: lab.value, body: lab.body, file, hints: hints.value, checks: checks.value.checks, checkLocations });
+  const issues: ContentIssue[] = [];
+  const names = new Set(listFiles(labsDir).filter((n) => n.endsWith('.md')).map((n) => basename(n, '.md')));
+  const drafts: LabDraft[] = [];
+  for (const name of names) {
+    const lab = parseMarkdownFile(join(labsDir, `${name}.md`), labFrontMatter, examples.lab);
+    const hints = sibling(dir, 'hints', name, () => parseYamlFile(join(dir, 'hints', `${name}.yaml`), hintsFile, examples.hints), examples.hints, issues);
+    const checks = sibling(dir, 'checks', name, () => parseYamlFile(join(dir, 'checks', `${name}.yaml`), checksFile, examples.checks), examples.checks, issues);
+    drafts.push({ id: name, lab, hints, checks });
   }
-  labs.sort((a, b) => a.meta.order - b.meta.order);
-  const course: Course = { dir, labs };
-  issues.push(...crossCheck(course, kinds));
-  for (const sub of ['hints', 'checks']) {
-    for (const name of listFiles(join(dir, sub), '')) {
-      const lab = name.replace(/\.ya?ml$/, '');
-      if (!name.match(/\.ya?ml$/) || !labNames.has(lab)) {
-        issues.push({ location: { file: join(dir, sub, name) }, message: `orphan file: no labs/${lab}.md uses it` });
+  for (const sub of ['hints', 'checks'] as const) {
+    for (const file of listFiles(join(dir, sub))) {
+      const lab = file.replace(/\.yaml$/, '');
+      if (file.endsWith('.yaml') && names.has(lab)) continue;
+      const path = join(dir, sub, file);
+      const why = file.endsWith('.yaml') ? `no labs/${lab}.md uses it` : `dojo reads only ${sub}/<lab>.yaml files`;
+      issues.push({ code: 'E_ORPHAN_FILE', location: { file: path }, message: `orphan file: ${why}` });
+      // Its YAML is still read, so that renaming it later brings no surprise.
+      if (file.endsWith('.yaml')) {
+        const parsed = sub === 'hints' ? parseYamlFile(path, hintsFile, '') : parseYamlFile(path, checksFile, '');
+        issues.push(...parsed.issues.filter((i) => i.code === 'E_YAML'));
       }
     }
   }
-  return { course, issues };
+  for (const d of drafts) for (const f of [d.lab, d.hints, d.checks]) if (f) issues.push(...f.issues);
+  // A value the schema already refused is not reported again by the cross-check.
+  const refused = new Set(issues.map((i) => formatLocation(i.location)));
+  issues.push(...crossCheck(drafts, kinds).filter((i) => i.location.line === undefined || !refused.has(formatLocation(i.location))));
+
+  const labs: Lab[] = [];
+  for (const d of drafts) {
+    const [meta, hints, checks] = [d.lab?.value, d.hints?.value, d.checks?.value];
+    if (!meta || !hints || !checks) continue;
+    const checkLocations = new Map(checks.checks.map((c, i) => [c.id, locate(d.checks!.src!, ['checks', i])]));
+    labs.push({ meta, body: d.lab!.body ?? '', file: d.lab!.file, hints, checks: checks.checks, checkLocations });
+  }
+  labs.sort((a, b) => a.meta.order - b.meta.order);
+  return { course: { dir, labs }, issues: sortIssues(issues) };
 }
 
 export function loadCourse(dir: string, kinds?: KindCatalog): Course {
@@ -75,26 +74,23 @@ export function contentError(dir: string, issues: ContentIssue[]): DojoError {
     code: 'E_CONTENT',
     message: first ? `${where(first)}: ${first.message}` : `the course at ${dir} has no labs`,
     details: issues.slice(1).map((i) => `${where(i)}: ${i.message}`),
-    suggestion: first?.example ? `Expected a form like:\n${first.example}` : (first?.hint ?? 'Run `dojo validate` on the course for the full list.'),
+    suggestion: [first?.suggestion, first?.example ? `Expected a form like:\n${first.example}` : undefined].filter(Boolean).join('\n') || 'Run `dojo validate` on the course for the full list.',
     location: first?.location,
   });
 }
 
-function loadSibling<T>(
-  dir: string, sub: string, lab: string, schema: Parameters<typeof parseYamlFile<T>>[1], example: string,
-  issues: ContentIssue[], guard: <R>(fn: () => R) => R | undefined,
-): Parsed<T> | undefined {
+function sibling<T>(dir: string, sub: string, lab: string, parse: () => ParsedFile<T>, example: string, issues: ContentIssue[]): ParsedFile<T> | undefined {
   const file = join(dir, sub, `${lab}.yaml`);
-  if (!existsSync(file)) {
-    issues.push({ location: { file }, message: `labs/${lab}.md has no ${sub}/${lab}.yaml`, example });
-    return undefined;
-  }
-  const parsed = guard(() => parseYamlFile(file, schema, example));
-  if (parsed) issues.push(...parsed.issues);
-  return parsed;
+  if (existsSync(file)) return parse();
+  issues.push({ code: 'E_MISSING_FILE', location: { file }, message: `labs/${lab}.md has no ${sub}/${lab}.yaml`, example });
+  return undefined;
 }
 
-function listFiles(dir: string, ext: string): string[] {
+function sortIssues(issues: ContentIssue[]): ContentIssue[] {
+  return [...issues].sort((a, b) => a.location.file.localeCompare(b.location.file) || (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0));
+}
+
+function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((n) => n.endsWith(ext) && !n.startsWith('.')).sort();
+  return readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
 }

@@ -1,41 +1,47 @@
 import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { DojoError } from '../errors.js';
-import { parseYaml } from './yaml-source.js';
-import { validateSource, type Parsed } from './validate-source.js';
+import { parseYamlCollect, type YamlSource } from './yaml-source.js';
+import { validateSource } from './validate-source.js';
+import type { ContentIssue } from './types.js';
 
-export type { Parsed } from './validate-source.js';
 type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
 
-export function parseYamlFile<T>(file: string, schema: Schema<T>, example: string): Parsed<T> {
-  return validateSource(parseYaml(file, readText(file)), schema, example);
+/** A content file after steps 1-2: `src` when it is valid YAML, `value` when it also fits its schema. */
+export interface ParsedFile<T> {
+  file: string;
+  src?: YamlSource;
+  value?: T;
+  body?: string;
+  issues: ContentIssue[];
 }
 
-export function parseMarkdownFile<T>(file: string, schema: Schema<T>, example: string): Parsed<T> & { body: string } {
+export function parseYamlFile<T>(file: string, schema: Schema<T>, example: string): ParsedFile<T> {
+  const text = readText(file);
+  if (typeof text !== 'string') return { file, issues: [text] };
+  return validated(file, parseYamlCollect(file, text), schema, example);
+}
+
+export function parseMarkdownFile<T>(file: string, schema: Schema<T>, example: string): ParsedFile<T> {
   const raw = readText(file);
+  if (typeof raw !== 'string') return { file, issues: [raw] };
   if (!raw.startsWith('---')) {
-    throw new DojoError({
-      code: 'E_CONTENT_FRONT_MATTER',
-      message: `${file}:1: a lab file starts with YAML front matter between two \`---\` lines`,
-      suggestion: `Start the file like this:\n${example}`,
-      location: { file, line: 1 },
-    });
+    return { file, issues: [{ code: 'E_FRONT_MATTER', location: { file, line: 1 }, message: 'a lab file starts with YAML front matter between two `---` lines', example }] };
   }
   // gray-matter splits the file; the `yaml` package re-parses the front matter to keep positions.
   const fm = matter(raw, { engines: { yaml: () => ({}) } });
-  const parsed = validateSource(parseYaml(file, fm.matter.replace(/^\r?\n/, ''), 1), schema, example);
-  return { ...parsed, body: fm.content };
+  return { ...validated(file, parseYamlCollect(file, fm.matter.replace(/^\r?\n/, ''), 1), schema, example), body: fm.content };
 }
 
-function readText(file: string): string {
+function validated<T>(file: string, parsed: ReturnType<typeof parseYamlCollect>, schema: Schema<T>, example: string): ParsedFile<T> {
+  if (!parsed.src) return { file, issues: parsed.issues };
+  return { file, ...validateSource(parsed.src, schema, example) };
+}
+
+function readText(file: string): string | ContentIssue {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new DojoError({
-      code: 'E_CONTENT_READ',
-      message: `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-      location: { file },
-    });
+    return { code: 'E_READ', location: { file }, message: `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
   }
 }

@@ -46,6 +46,7 @@ const docLink = z.object({ title: text, url: z.string().url(), lookFor: text }).
 export const hintsFile = z
   .object({
     lab: z.string().regex(/^lab-\d{2}$/),
+    // Failed attempts that open each level; a deeper level cannot open before a shallower one.
     unlock: z
       .object({
         level2: z.number().int().min(0).default(1),
@@ -53,6 +54,10 @@ export const hintsFile = z
         answer: z.number().int().min(0).default(3),
       })
       .strict()
+      .superRefine((u, ctx) => {
+        if (u.level3 < u.level2) ctx.addIssue({ code: 'custom', path: ['level3'], message: `level3 (${u.level3}) opens before level2 (${u.level2}); thresholds must not go down: level2 <= level3 <= answer` });
+        if (u.answer < u.level3) ctx.addIssue({ code: 'custom', path: ['answer'], message: `answer (${u.answer}) opens before level3 (${u.level3}); thresholds must not go down: level2 <= level3 <= answer` });
+      })
       .default({}),
     exercises: z.record(
       z.string(),
@@ -62,7 +67,7 @@ export const hintsFile = z
           level2: z.array(docLink).min(1),
           level3: text,
           answer: text,
-          validation: z.array(text).min(3, 'give the three exit-gate questions: why, what if, redo'),
+          validation: z.array(text).length(3, 'give exactly three exit-gate questions: why, what if, redo'),
         })
         .strict(),
     ),

@@ -17,12 +17,15 @@ export interface Course {
 }
 
 export interface ContentIssue {
+  /** Stable, for scripts: E_YAML, E_SCHEMA, E_UNKNOWN_KEY, E_UNKNOWN_KIND, ... (README lists them). */
+  code: string;
+  /** At the bad value itself (or the key, for an unknown key). */
   location: Location;
   message: string;
-  /** The right form, shown after the error. */
+  /** What to write instead: a did-you-mean, the allowed keys, the expected type. */
+  suggestion?: string;
+  /** The right form of the whole file, shown once per file. */
   example?: string;
-  /** Advice when there is no example to show. */
-  hint?: string;
 }
 
 export type { CheckDef, ExerciseHints, LabFrontMatter };

@@ -11,9 +11,11 @@ import { usageError } from '../errors.js';
 import { renderJunit } from './junit.js';
 import { style } from './style.js';
 import { checkText } from './text-check.js';
-import { doctorText, hintText, listText, resetText, showText, statusText, validateText } from './text.js';
+import { doctorText, hintText, listText, resetText, showText, statusText } from './text.js';
+import { validateJson, validateText } from './validate-text.js';
+import { authoringJson, authoringText, isAuthoring, type AuthoringResult } from './authoring.js';
 
-export type Result = CheckResult | DoctorResult | HintResult | ListResult | ResetResult | ShowResult | StatusResult | ValidateResult;
+export type Result = CheckResult | DoctorResult | HintResult | ListResult | ResetResult | ShowResult | StatusResult | ValidateResult | AuthoringResult;
 
 /** Turns a command's data into what is printed; notices go to stderr so stdout stays parseable. */
 export function render(result: Result, g: GlobalOptions): { stdout: string; stderr: string } {
@@ -22,6 +24,7 @@ export function render(result: Result, g: GlobalOptions): { stdout: string; stde
     if (result.type !== 'check') throw usageError(`--format junit is for \`dojo check\`, not \`dojo ${result.type}\``);
     return { stdout: renderJunit(result.report), stderr };
   }
+  if (isAuthoring(result)) return { stdout: g.format === 'json' ? JSON.stringify(authoringJson(result), null, 2) + '\n' : authoringText(result, style(g.color)), stderr };
   if (g.format === 'json') return { stdout: JSON.stringify(toJson(result), null, 2) + '\n', stderr };
   const c = style(g.color);
   switch (result.type) {
@@ -61,7 +64,7 @@ function toJson(r: Result): unknown {
     case 'show':
       return r.lab;
     case 'validate':
-      return { dir: r.dir, labs: r.labs, checks: r.checks, ok: r.issues.length === 0, issues: r.issues.map((i) => ({ ...i.location, message: i.message })) };
+      return validateJson(r);
     default: {
       const { type: _t, notices: _n, exitCode: _e, ...rest } = r as Result & { exitCode?: number };
       return rest;

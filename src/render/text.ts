@@ -5,7 +5,6 @@ import type { ListResult } from '../commands/list.js';
 import type { ResetResult } from '../commands/reset.js';
 import type { ShowResult } from '../commands/show.js';
 import type { StatusResult } from '../commands/status.js';
-import type { ValidateResult } from '../commands/validate.js';
 import { formatLocation } from '../errors.js';
 import { renderMarkdown } from './markdown.js';
 import { bar, indent } from './style.js';
@@ -64,12 +63,6 @@ export function statusText(r: StatusResult, c: ChalkInstance): string {
 }
 
 export const resetText = (r: ResetResult): string => `Progress forgotten for: ${r.reset.join(', ') || '(nothing)'}\n`;
-
-export function validateText(r: ValidateResult, c: ChalkInstance): string {
-  if (!r.issues.length) return `${c.green('✓')} ${r.dir}: ${r.labs} labs, ${r.checks} checks, no problems\n`;
-  const rows = r.issues.map((i) => `${c.red('✗')} ${formatLocation(i.location)}: ${i.message}`);
-  return `${rows.join('\n')}\n\n${r.issues.length} problem${r.issues.length === 1 ? '' : 's'} in ${r.dir}\n`;
-}
 
 export function doctorText(r: DoctorResult, c: ChalkInstance): string {
   const ok = (b: boolean) => (b ? c.green('✓') : c.red('✗'));

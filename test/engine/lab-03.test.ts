@@ -129,6 +129,6 @@ describe('a check naming a service the lab does not target', () => {
     const course = fileURLToPath(new URL('../fixtures/stacks/unknown-service-course', import.meta.url));
     const r = await dojo(['check', 'lab-91', '--course', course, '-w', tempWorkspace({}), '--format', 'json']);
     expect(r.code).toBe(2);
-    expect(r.json().error.message).toMatch(/lab-91\.yaml:3:5: check on-network: params names service wrker-service, which is not among the lab's targets\.services \(api-service, postgres\)/);
+    expect(r.json().error.message).toMatch(/lab-91\.yaml:3:98: check on-network: params names service wrker-service, which is not among the lab's targets\.services \(api-service, postgres\)/);
   });
 });
