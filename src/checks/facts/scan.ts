@@ -37,7 +37,7 @@ export function scanCommand(scanner: ScannerName, ref: string, engine: Engine | 
   if (scanner === 'trivy') {
     return {
       args: ['image', '--format', 'json', '--quiet', '--offline-scan', '--skip-db-update', ref],
-      env: { ...host, TRIVY_SKIP_JAVA_DB_UPDATE: 'true', TRIVY_SKIP_VERSION_CHECK: 'true', TRIVY_SKIP_CHECK_UPDATE: 'true', TRIVY_SCANNERS: 'vuln', TRIVY_IMAGE_SRC: 'docker', TRIVY_NO_PROGRESS: 'true', TRIVY_DISABLE_TELEMETRY: 'true' },
+      env: { ...host, TRIVY_SKIP_DB_UPDATE: 'true', TRIVY_OFFLINE_SCAN: 'true', TRIVY_SKIP_JAVA_DB_UPDATE: 'true', TRIVY_SKIP_VERSION_CHECK: 'true', TRIVY_SKIP_CHECK_UPDATE: 'true', TRIVY_SCANNERS: 'vuln', TRIVY_IMAGE_SRC: 'docker', TRIVY_NO_PROGRESS: 'true', TRIVY_DISABLE_TELEMETRY: 'true' },
     };
   }
   return { args: [`docker:${ref}`, '-o', 'json', '-q'], env: { ...host, GRYPE_DB_AUTO_UPDATE: 'false', GRYPE_CHECK_FOR_APP_UPDATE: 'false' } };

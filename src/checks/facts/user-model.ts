@@ -17,7 +17,7 @@ export interface ResolvedUser {
  */
 export function resolveUser(raw: string, passwd: string | undefined): ResolvedUser {
   const value = raw.trim();
-  if (value === '') return { raw, uid: 0, root: true, how: 'unset, so the process runs as root (uid 0)' };
+  if (value === '') return { raw, uid: 0, root: true, how: 'no user set, so the process runs as root (uid 0)' };
   const user = value.split(':')[0]!.trim();
   const group = value.includes(':') ? value.slice(value.indexOf(':') + 1) : null;
   const withGroup = group !== null ? `, group ${group}` : '';
@@ -31,7 +31,7 @@ export function resolveUser(raw: string, passwd: string | undefined): ResolvedUs
     return { raw, uid: null, root: user === 'root' ? true : null, how: `${where}, so the engine cannot start a container as ${user}` };
   }
   const uid = Number(entry[2]);
-  return { raw, uid, root: uid === 0, how: `${user} is uid ${uid} in the image's /etc/passwd${withGroup}${uid === 0 ? ' (root)' : ''}` };
+  return { raw, uid, root: uid === 0, how: `${user} is uid ${uid} in the image's /etc/passwd${withGroup}${uid === 0 && user !== 'root' ? ', which is root' : ''}` };
 }
 
 export interface DockerfileUser {

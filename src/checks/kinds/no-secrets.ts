@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ImageFsRequest } from '../facts/requests.js';
 import { dockerfileSecrets, imageSecrets, secretFileCandidates, type SecretHit } from '../facts/secret-model.js';
 import { at, contextReq, dockerfileReq, imageReq, locationOf, missingImageHint, relPath, staleImage, withDockerfile } from './common.js';
+import { finalChain, type DockerfileFacts } from '../facts/dockerfile-model.js';
 import { error, fail, pass, type CheckKind, type CheckTarget } from '../types.js';
 
 const params = z.object({ allow: z.array(z.string()).default([]) }).strict();
@@ -38,10 +39,16 @@ export const noSecrets: CheckKind<z.infer<typeof params>> = {
       const candidates = secretFileCandidates(df, facts.optional(contextReq(t)) ?? undefined);
       const found = candidates.filter((c) => fs.paths[c.path]?.exists && !fs.paths[c.path]?.isDir && !p.allow.includes(c.path));
       const files = found.map((c) => (c.line ? at(t, c.line, `puts ${c.path} into the image`) : `${c.path} is in the image`));
-      const inImage = imageSecrets(img, p.allow).map(shown);
-      const all = [...inFile.map(shown), ...inImage, ...files];
+      const imageHits = imageSecrets(img, p.allow);
+      // A build argument in the history has a declaration in the Dockerfile: that is the line to change.
+      const argLines = imageHits.filter((h) => h.where === 'history').flatMap((h) => argDeclaration(df, h.name));
+      const inImage = imageHits.map(shown);
+      const all = [...inFile.map(shown), ...inImage, ...argLines.map((l) => at(t, l.line, `${l.text}: a value passed with --build-arg is kept in the history of every RUN after it`)), ...files];
       if (!all.length) return pass(`no secret values in ${relPath(t, df.path)} or in ${t.service.image}`, [`looked at: ENV, labels and history of ${t.service.image}; ${candidates.length} credential file paths`]);
       const where = [inFile.length && 'the Dockerfile', inImage.length && 'the image config or history', files.length && 'files in the image'].filter(Boolean).join(', ');
-      return fail(`secrets found in ${where} (values not shown)`, all, { location: location ?? (found.find((c) => c.line) ? locationOf(t, found.find((c) => c.line)!.line!) : undefined) });
+      return fail(`secrets found in ${where} (values not shown)`, all, { location: location ?? (argLines[0] ? locationOf(t, argLines[0].line) : found.find((c) => c.line) ? locationOf(t, found.find((c) => c.line)!.line!) : undefined) });
     }),
 };
+
+const argDeclaration = (df: DockerfileFacts, name: string) =>
+  finalChain(df).flatMap((s) => s.instructions).filter((i) => i.keyword === 'ARG' && i.text.split(/[\s=]/)[0] === name).slice(-1).map((i) => ({ line: i.line, text: `ARG ${name}` }));

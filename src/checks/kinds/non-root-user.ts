@@ -34,7 +34,7 @@ export const nonRootUser: CheckKind<Record<string, never>> = {
       const stale = staleImage(facts, t, df);
       if (stale) return stale;
       const who = resolveUser(img.config.user, facts.get(passwdReq(t)).files?.['/etc/passwd']);
-      const evidence = [`${t.service.image}: Config.User ${img.config.user === '' ? '(unset)' : JSON.stringify(img.config.user)}: ${who.how}`, said, ...elsewhere];
+      const evidence = [`${t.service.image}: Config.User ${JSON.stringify(img.config.user)}: ${who.how}`, said, ...elsewhere];
       if (who.root === null) return fail(`${t.service.image} names a user the image does not have`, evidence, { location });
       if (who.root) {
         const why = !u.final ? `, inherited from the base ${u.base.name ?? ''}`.trimEnd() : verdict === 'pass' ? `: ${u.final.text.slice(5)} is uid 0 in the image` : '';
