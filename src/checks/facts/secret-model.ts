@@ -54,7 +54,7 @@ export function imageSecrets(img: ImageFacts, allow: string[] = []): SecretHit[]
   }
   const inEnv = new Set(hits.map((h) => h.name));
   for (const h of img.history) {
-    const args = /^\|\d+ /.exec(h.createdBy);
+    const args = /^(RUN )?\|\d+ /.exec(h.createdBy);
     const env = /(?:#\(nop\)\s+|^)ENV /.test(h.createdBy);
     for (const a of args || env ? assignments(h.createdBy) : []) {
       if (env && inEnv.has(a.name)) continue;
@@ -65,7 +65,7 @@ export function imageSecrets(img: ImageFacts, allow: string[] = []): SecretHit[]
     if (!args && !env && hasSecretShape(h.createdBy)) hits.push({ where: 'history', name: 'RUN', what: 'a build step in the history holds a value shaped like a key or a URL with a password' });
   }
   for (const [name, value] of Object.entries(img.config.labels)) {
-    if (isSecret(name.replace(/[^A-Za-z0-9_]/g, '_'), value, allow)) hits.push({ where: 'label', name, what: `LABEL ${name} in the image config` });
+    if (!allow.includes(name) && isSecret(name.replace(/[^A-Za-z0-9_]/g, '_'), value, allow)) hits.push({ where: 'label', name, what: `LABEL ${name} in the image config` });
   }
   return dedupe(hits);
 }
