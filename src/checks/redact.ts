@@ -30,7 +30,8 @@ export function gatherSecrets(requests: FactRequest[], facts: Facts, dotenvDirs:
   const values = new Set<string>();
   const add = (pair: string) => {
     const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*["']?(.*?)["']?\s*$/.exec(pair);
-    if (m && isSecretName(m[1]!) && m[2]!.length >= 4) values.add(m[2]!);
+    // Flags and numbers (`SKIP_TOKEN_CHECK=true`) are not secrets, and masking them everywhere would garble the output.
+    if (m && isSecretName(m[1]!) && m[2]!.length >= 4 && !/^(true|false|yes|no|none|null|\d+)$/i.test(m[2]!)) values.add(m[2]!);
   };
   for (const r of requests) {
     try {

@@ -301,3 +301,17 @@ describe('image-scan', () => {
     expect(judge(imageScan, { image: image(), scan: { scanner: 'grype', problem: { noDatabase: false, message: 'boom' } } }).status).toBe('error');
   });
 });
+
+describe('what redaction gathers from an image', () => {
+  it('hides build arguments and labels seen in the image, but not flags that merely have a secret-looking name', async () => {
+    const { gatherSecrets } = await import('../../src/checks/redact.js');
+    const { Facts } = await import('../../src/checks/facts/store.js');
+    const facts = new Facts();
+    const req = { type: 'image' as const, ref: 'x' };
+    facts.set(req, image({
+      config: { labels: { 'vendor.api-token': 'label-secret-1' } },
+      history: [{ createdBy: '|2 GITHUB_TOKEN=history-secret-1 SKIP_TOKEN_CHECK=true /bin/sh -c make', size: 1, emptyLayer: false }],
+    }));
+    expect(gatherSecrets([req], facts, [])).toEqual(['history-secret-1', 'label-secret-1']);
+  });
+});
