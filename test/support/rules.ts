@@ -4,6 +4,8 @@ import type { ContextFacts } from '../../src/checks/facts/context.js';
 import { Facts } from '../../src/checks/facts/store.js';
 import { factType } from '../../src/checks/facts/registry.js';
 import type { RebuildFacts, RunFacts } from '../../src/checks/facts/probe-model.js';
+import type { ContainerFacts } from '../../src/checks/facts/runtime-model.js';
+import type { ScanFacts } from '../../src/checks/facts/scan.js';
 import type { AnyKind, CheckTarget, Finding } from '../../src/checks/types.js';
 
 export const target: CheckTarget = {
@@ -22,6 +24,9 @@ export interface Given {
   context?: Partial<ContextFacts>;
   run?: Partial<RunFacts>;
   rebuild?: Partial<RebuildFacts>;
+  /** The service's container, found by name (the Compose lookup then finds nothing). */
+  container?: Partial<ContainerFacts>;
+  scan?: ScanFacts;
 }
 
 /** Evaluates a kind's pure rule over facts given inline: no engine, no files. */
@@ -38,6 +43,8 @@ export function judge(kind: AnyKind, given: Given, params: unknown = {}): Findin
       : r.type === 'context' ? (given.context ? { ...fake, ...given.context } : undefined)
       : r.type === 'run' ? { ...fake, ...given.run }
       : r.type === 'rebuild' ? { ...fake, ...given.rebuild }
+      : r.type === 'container' && !r.compose && given.container ? container(given.container)
+      : r.type === 'scan' ? (given.scan ?? fake)
       : fake;
     // A context the test does not give is unknown to the rule (as when it could not be read), not empty.
     if (value !== undefined) facts.set(r, value);
@@ -55,3 +62,12 @@ export function image(over: Omit<Partial<ImageFacts>, 'config'> & { config?: Par
 
 /** Dockerfile text with the common indentation of a template literal removed. */
 export const df = (s: string): string => s.replace(/^\n/, '').replace(/^ {4}/gm, '');
+
+/** A running container as the engine reports it, with nothing hardened unless `over` says so. */
+export function container(over: Partial<ContainerFacts> = {}): ContainerFacts {
+  return {
+    name: 'api-service', id: 'c0ffee', image: 'flowforge/api-service:dev', status: 'running', running: true, exitCode: 0, oomKilled: false,
+    restartCount: 0, health: null, user: '', mounts: [], networks: {}, ports: [], capAdd: [], capDrop: [], privileged: false,
+    readonlyRootfs: false, memoryLimit: 0, securityOpt: [], pidsLimit: null, nanoCpus: 0, tmpfs: [], labels: {}, ...over,
+  };
+}

@@ -1,6 +1,6 @@
-import { expand } from './build-args.js';
 import { finalChain, type DfInstruction, type DockerfileFacts } from './dockerfile-model.js';
 import type { ImageFacts } from './image-model.js';
+import { dockerfileUser } from './user-model.js';
 
 /** Where the built image disagrees with the Dockerfile: it was built from another version of it. */
 export interface Mismatch {
@@ -93,19 +93,4 @@ export function compareImage(df: DockerfileFacts, img: ImageFacts): Mismatch[] {
 }
 
 /** The USER the final stage sets, with ARG and ENV values expanded as the builder does; undefined when unset or unknown. */
-function expectedUser(df: DockerfileFacts): string | undefined {
-  let user: string | undefined;
-  for (const stage of finalChain(df)) {
-    const vars: Record<string, string | null> = { ...df.globalArgs };
-    for (const i of stage.instructions) {
-      if (i.keyword === 'ARG' || i.keyword === 'ENV') {
-        for (const m of i.text.matchAll(/([A-Za-z_][A-Za-z0-9_]*)(?:=("[^"]*"|'[^']*'|\S*))?/g)) {
-          const value = m[2]?.replace(/^["']|["']$/g, '');
-          if (i.keyword === 'ENV' || value !== undefined || !(m[1]! in vars)) vars[m[1]!] = value === undefined ? (vars[m[1]!] ?? null) : expand(value, vars);
-        }
-      }
-      if (i.keyword === 'USER') user = expand(i.text, vars) ?? undefined;
-    }
-  }
-  return user;
-}
+const expectedUser = (df: DockerfileFacts): string | undefined => dockerfileUser(df).final?.value ?? undefined;

@@ -9,13 +9,14 @@ import { imageFact } from './image.fact.js';
 import { imageFsFact } from './imagefs.fact.js';
 import { rebuildFact } from './rebuild.fact.js';
 import { runFact } from './run.fact.js';
+import { scanFact } from './scan.fact.js';
 import { composeStackFact, containerFact, networkFact, volumeFact } from './runtime.fact.js';
 
 /** The one list of fact types; a new one is a module and a line here. */
 export const FACT_TYPES = [
   dockerfileFact, contextFact, imageFact, imageFsFact, runFact, rebuildFact,
   containerFact, networkFact, volumeFact, composeFact, composeStackFact,
-  mountFact, dnsProbeFact, composeImageFact,
+  mountFact, dnsProbeFact, composeImageFact, scanFact,
 ] as const;
 
 type Each = (typeof FACT_TYPES)[number];

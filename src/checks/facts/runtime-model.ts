@@ -18,6 +18,14 @@ export interface ContainerFacts {
   privileged: boolean;
   readonlyRootfs: boolean;
   memoryLimit: number;
+  /** `--security-opt` values as the engine keeps them (`no-new-privileges`, `no-new-privileges:true`…). */
+  securityOpt: string[];
+  /** null (or 0 / -1 from the engine) = no limit. */
+  pidsLimit: number | null;
+  /** CPUs × 10⁹ (`--cpus`); 0 = no limit. */
+  nanoCpus: number;
+  /** Paths with a tmpfs from `--tmpfs` / compose `tmpfs:` (those from `--mount type=tmpfs` are in `mounts`). */
+  tmpfs: string[];
   labels: Record<string, string>;
 }
 

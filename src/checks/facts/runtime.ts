@@ -42,6 +42,10 @@ export async function readContainer(engine: Engine, name: string, compose?: { pr
     privileged: h.Privileged ?? false,
     readonlyRootfs: h.ReadonlyRootfs ?? false,
     memoryLimit: h.Memory ?? 0,
+    securityOpt: h.SecurityOpt ?? [],
+    pidsLimit: h.PidsLimit && h.PidsLimit > 0 ? h.PidsLimit : null,
+    nanoCpus: h.NanoCpus ?? 0,
+    tmpfs: Object.keys((h as { Tmpfs?: Record<string, string> }).Tmpfs ?? {}),
     labels: c.Config.Labels ?? {},
   };
 }

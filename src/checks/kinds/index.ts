@@ -22,6 +22,10 @@ import { composeProfiles } from './compose-profiles.js';
 import { composeSecrets } from './compose-secrets.js';
 import { composeStack } from './compose-stack.js';
 import { volumeData, volumePermissions } from './volume.js';
+import { nonRootUser } from './non-root-user.js';
+import { noSecrets } from './no-secrets.js';
+import { capsDropped, readOnlyRootfs, resourceLimits } from './hardening.js';
+import { imageScan } from './image-scan.js';
 
 /** The one place check kinds are registered; checks/<lab>.yaml refers to them by name. */
 export const KINDS: AnyKind[] = [
@@ -32,6 +36,7 @@ export const KINDS: AnyKind[] = [
   networkMembership, nameResolution,
   composeValid, composeHealthcheck, composeDependsHealthy, composeNamedVolume, composeSecrets, composeStack,
   composeDevOverride, devImageToolchain, composeProfiles,
+  nonRootUser, noSecrets, capsDropped, resourceLimits, readOnlyRootfs, imageScan,
   quiz,
 ];
 
