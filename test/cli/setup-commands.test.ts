@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { dojo } from '../support/cli.js';
+
+/** The built-in course's labs, as completion must offer them. */
+const LABS = readdirSync(new URL('../../labs', import.meta.url)).map((f) => f.replace(/\.md$/, '')).sort();
 
 const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -24,7 +27,7 @@ describe('--version, help, completion', () => {
     const r = await dojo(['completion', 'bash']);
     expect(r.code).toBe(0);
     expect(await bashComplete(r.stdout, ['dojo', 'ch'])).toEqual(['check', 'checklist']);
-    expect(await bashComplete(r.stdout, ['dojo', 'check', 'lab-0'])).toEqual(['lab-01', 'lab-02', 'lab-03', 'lab-04']);
+    expect(await bashComplete(r.stdout, ['dojo', 'check', 'lab-0'])).toEqual(LABS);
     expect(await bashComplete(r.stdout, ['dojo', 'check', '--o'])).toEqual(['--only']);
     expect(await bashComplete(r.stdout, ['dojo', 'completion', ''])).toEqual(expect.arrayContaining(['bash', 'zsh', 'fish']));
     expect(await bashComplete(r.stdout, ['dojo', 'new', ''])).toContain('lab');
@@ -37,7 +40,7 @@ describe('--version, help, completion', () => {
     const fish = await dojo(['completion', 'fish']);
     expect(fish.stdout).toContain("complete -c dojo -n __fish_use_subcommand -a check -d 'run a lab\\'s checks against your files and Docker engine'");
     expect(fish.stdout).toContain("complete -c dojo -n '__fish_seen_subcommand_from check' -l only");
-    expect(fish.stdout).toContain("complete -c dojo -n '__fish_seen_subcommand_from hint' -a 'lab-01 lab-02 lab-03 lab-04'");
+    expect(fish.stdout).toContain(`complete -c dojo -n '__fish_seen_subcommand_from hint' -a '${LABS.join(' ')}'`);
     const bad = await dojo(['completion', 'tcsh']);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('no completion for the shell "tcsh"')]);
   });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -143,10 +143,11 @@ describe('dojo new lab', () => {
     expect(await dojo(['validate', empty])).toMatchObject({ code: 0, stdout: `✓ ${empty}: 1 labs, 1 checks, no problems` });
 
     const course = copyCourse();
-    expect((await dojo(['new', 'lab', 'lab-05', course])).code).toBe(0);
+    const builtIn = readdirSync(join(course, 'labs')).map((f) => f.replace(/\.md$/, '')).sort();
+    expect((await dojo(['new', 'lab', 'lab-09', course])).code).toBe(0);
     expect((await dojo(['validate', course])).code).toBe(0);
     const listed = await dojo(['list', '--course', course, '--format', 'json', '-w', empty]);
-    expect(listed.json().labs.map((l: { id: string }) => l.id)).toEqual(['lab-01', 'lab-02', 'lab-03', 'lab-04', 'lab-05']);
+    expect(listed.json().labs.map((l: { id: string }) => l.id)).toEqual([...builtIn, 'lab-09']);
   });
 
   it('never overwrites, and refuses an id that is not a lab id', async () => {
