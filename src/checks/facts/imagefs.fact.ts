@@ -18,5 +18,6 @@ export const imageFsFact = defineFact<ImageFsRequest, ImageFsFacts>({
     entrypoint: a.entrypoint || b.entrypoint,
     files: [...new Set([...(a.files ?? []), ...(b.files ?? [])])],
   }),
+  probeInputs: (r) => [{ type: 'image', ref: r.ref }],
   fake: () => ({ paths: {}, files: {}, entrypoint: null }),
 });

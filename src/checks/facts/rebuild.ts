@@ -68,12 +68,13 @@ export async function rebuildProbe(
     writeFileSync(join(tmp, dockerfileRel), cutAfter(readFileSync(dockerfile, 'utf8'), install.endLine));
     const source = pickSource(context, (f) => !ig.ignores(f));
     const build = async (n: string) => {
-      const out = await withTimeout(buildOnce(engine, tmp, dockerfileRel, buildArgs, `${tag}:${n}`, running), timeoutSec * 1000, `probe build ${n}`);
+      const out = await withTimeout(buildOnce(engine, tmp, dockerfileRel, buildArgs, `${tag}:${n}`, running, signal), timeoutSec * 1000, `probe build ${n}`);
       created.push(...out.imageIds);
       return out;
     };
     const first = await build('1');
     if (first.error) return { builder: first.builder, changedFile: source, first: first.steps, second: [], error: first.error, outputTail: first.tail, skipped: null };
+    if (signal?.aborted) return none('interrupted');
     if (source) appendFileSync(join(tmp, source), `\n${COMMENT[extname(source)] ?? '#'} dojo cache probe ${Date.now()}\n`);
     const second = await build('2');
     return { builder: second.builder, changedFile: source, first: first.steps, second: second.steps, error: second.error, outputTail: second.tail, skipped: null };
@@ -90,7 +91,7 @@ export async function rebuildProbe(
  */
 export const cutAfter = (text: string, endLine: number): string => text.split(/\r?\n/).slice(0, endLine).join('\n') + '\n';
 
-async function buildOnce(engine: Engine, dir: string, dockerfile: string, buildargs: Record<string, string>, t: string, running: Set<string>) {
+async function buildOnce(engine: Engine, dir: string, dockerfile: string, buildargs: Record<string, string>, t: string, running: Set<string>, signal?: AbortSignal) {
   const { pack } = await import('tar-fs');
   const stream = (await engine.docker.buildImage(pack(dir) as unknown as NodeJS.ReadableStream, {
     t, dockerfile, buildargs, labels: labels('rebuild'), rm: true, forcerm: true, version: '1',
@@ -117,6 +118,15 @@ async function buildOnce(engine: Engine, dir: string, dockerfile: string, builda
     });
     stream.on('end', () => resolve());
     stream.on('error', reject);
+    // Closing the connection cancels the build in the daemon; `untag` then removes what it made.
+    const cancel = () => {
+      failure = 'interrupted';
+      (stream as unknown as { destroy?: () => void }).destroy?.();
+      resolve();
+    };
+    if (signal?.aborted) cancel();
+    else signal?.addEventListener('abort', cancel, { once: true });
+    stream.on('close', () => signal?.removeEventListener('abort', cancel));
   });
   const { builder, steps } = parseBuildOutput(text);
   const tail = text.split('\n').filter((l) => l.trim()).slice(-8);
