@@ -31,7 +31,7 @@ export function watchFrame(v: WatchView, c: ChalkInstance, width = 100): string[
     else if (!o) lines.push(head.replace('%', c.dim('·')) + c.dim(r.probe ? 'not run yet: press r' : 'waiting for the first run'));
     else {
       const age = r.probe && r.at ? c.dim(` (probe ran ${clock(r.at)})`) : '';
-      const summary = cut(o.summary, head.length - 1 + (age ? 22 : 0));
+      const summary = cut(o.summary, head.length + (age ? 22 : 0));
       lines.push(head.replace('%', paint[o.status](MARK[o.status])) + (o.status === 'pass' ? summary : paint[o.status](summary)) + age);
       if (o.status === 'fail' || o.status === 'error') {
         for (const e of o.evidence.slice(0, 3)) lines.push(c.dim(cut(`        ${e}`)));

@@ -75,16 +75,17 @@ export function relevantEvent(ev: EngineEvent, t: EventTargets, known: KnownIds)
       return `image ${name || id.slice(0, 19)}: ${ev.Action}`;
     }
     case 'network': {
-      const container = attrs.container ?? '';
-      if (container && known.temp.has(container)) return null;
-      const mine = t.networks.has(attrs.name ?? '') || inProject(attrs.name) || (container !== '' && known.targets.has(container));
+      // Connects and disconnects name the container by id only, and the engine may announce a
+      // probe's connect before its create: only the lab's own containers (ids seen) count.
+      const container = attrs.container;
+      const mine = container ? known.targets.has(container) : t.networks.has(attrs.name ?? '') || inProject(attrs.name);
       return mine ? `network ${attrs.name ?? id.slice(0, 12)}: ${ev.Action}` : null;
     }
     case 'volume': {
-      const container = attrs.container ?? '';
-      if (container && known.temp.has(container)) return null;
-      const mine = t.volumes.has(id) || inProject(id);
-      return mine ? `volume ${id}: ${ev.Action}` : null;
+      // Only its removal: the engine announces `create` also when a container (dojo's probes too)
+      // mounts a volume that exists, and a mount changes no verdict before the container events do.
+      if (ev.Action !== 'destroy') return null;
+      return t.volumes.has(id) || inProject(id) ? `volume ${id}: ${ev.Action}` : null;
     }
     default:
       return null;

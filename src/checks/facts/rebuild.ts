@@ -96,6 +96,7 @@ async function buildOnce(engine: Engine, dir: string, dockerfile: string, builda
   const stream = (await engine.docker.buildImage(pack(dir) as unknown as NodeJS.ReadableStream, {
     t, dockerfile, buildargs, labels: labels('rebuild'), rm: true, forcerm: true, version: '1',
   } as never)) as unknown as NodeJS.ReadableStream;
+  const kill = (id: string) => engine.docker.getContainer(id).remove({ force: true }).catch(() => undefined);
   let text = '';
   let failure: string | null = null;
   let pending = '';
@@ -110,6 +111,7 @@ async function buildOnce(engine: Engine, dir: string, dockerfile: string, builda
           text += event.stream ?? '';
           const step = /---> Running in ([0-9a-f]{12})/.exec(event.stream ?? '');
           if (step) running.add(step[1]!);
+          if (step && signal?.aborted) void kill(step[1]!);
           if (event.error || event.errorDetail) failure = event.errorDetail?.message ?? event.error ?? 'build failed';
         } catch {
           text += line;
@@ -118,14 +120,13 @@ async function buildOnce(engine: Engine, dir: string, dockerfile: string, builda
     });
     stream.on('end', () => resolve());
     stream.on('error', reject);
-    // Closing the connection cancels the build in the daemon; `untag` then removes what it made.
+    // A cancelled run (dojo watch) kills the step that runs, so the build fails there; the stream is
+    // read to its end all the same, so every image the daemon committed is named and removed.
     const cancel = () => {
       failure = 'interrupted';
-      (stream as unknown as { destroy?: () => void }).destroy?.();
-      resolve();
+      for (const id of running) void kill(id);
     };
-    if (signal?.aborted) cancel();
-    else signal?.addEventListener('abort', cancel, { once: true });
+    signal?.addEventListener('abort', cancel, { once: true });
     stream.on('close', () => signal?.removeEventListener('abort', cancel));
   });
   const { builder, steps } = parseBuildOutput(text);
