@@ -17,6 +17,8 @@ export function watchFrame(v: WatchView, c: ChalkInstance, width = 100): string[
     c.dim(`workspace ${v.workspace} · watching ${v.watching.length} folder${v.watching.length === 1 ? '' : 's'} · engine events: `) + link,
   ];
   const idWidth = Math.max(...v.rows.map((r) => r.id.length));
+  // Two checks can point at one mistake: its question is asked once.
+  const asked = new Set<string>();
   let exercise = '';
   for (const r of v.rows) {
     if (r.exercise !== exercise) {
@@ -34,7 +36,8 @@ export function watchFrame(v: WatchView, c: ChalkInstance, width = 100): string[
       if (o.status === 'fail' || o.status === 'error') {
         for (const e of o.evidence.slice(0, 3)) lines.push(c.dim(`        ${e}`));
         if (o.evidence.length > 3) lines.push(c.dim(`        … ${o.evidence.length - 3} more (dojo check ${v.lab} shows all)`));
-        if (o.question) lines.push(`        ${c.cyan('?')} ${o.question}`);
+        if (o.question && !asked.has(o.question)) lines.push(`        ${c.cyan('?')} ${o.question}`);
+        if (o.question) asked.add(o.question);
       }
     }
   }

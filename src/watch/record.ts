@@ -37,7 +37,7 @@ export function recordWatchRun(lab: Lab, dir: string, report: RunReport): string
 export function attemptLine(lab: string, r: AttemptRecord): string {
   switch (r.reason) {
     case 'passed': return `${lab} ${r.exercise}: passes: recorded`;
-    case 'failed': return `${lab} ${r.exercise}: fails, and something changed since your last attempt: counted as a failed attempt (they open deeper hints)`;
+    case 'failed': return `${lab} ${r.exercise}: fails, and something changed since your last attempt: counted as a failed attempt`;
     case 'unchanged': return `${lab} ${r.exercise}: nothing changed since your last attempt: not counted`;
     case 'could-not-check': return `${lab} ${r.exercise}: dojo could not look: not counted`;
   }
