@@ -49,7 +49,7 @@ export function watchFrame(v: WatchView, c: ChalkInstance, width = 100): string[
     lines.push(`Last run ${clock(v.run.startedAt)} · ${state} · ${v.run.trigger}`);
     if (v.run.finishedAt !== null) {
       const changed = v.changes.map((ch) => `${ch.id} ${ch.from ? MARK[ch.from] : '·'} → ${paint[ch.to](MARK[ch.to])}`);
-      lines.push(changed.length ? `Changed: ${changed.join(', ')}` : c.dim('Changed: no verdict'));
+      lines.push(changed.length ? `Changed: ${changed.join(', ')}` : c.dim('Changed: no verdict (same results as before)'));
     }
   }
   for (const a of v.attempts) lines.push(c.dim(a));
