@@ -15,6 +15,8 @@ command -v debootstrap >/dev/null 2>&1 || need_pkgs+=(debootstrap)
 # The engine matrix's other legs: Podman's Docker-compatible API, and openssl for the TLS endpoint.
 command -v podman >/dev/null 2>&1 || need_pkgs+=(podman)
 command -v openssl >/dev/null 2>&1 || need_pkgs+=(openssl)
+# dojo watch's engine tests drive it in a real terminal.
+command -v tmux >/dev/null 2>&1 || need_pkgs+=(tmux)
 
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

@@ -69,6 +69,13 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
       return (await import('./commands/check.js')).check(g, lab, o);
     }, ['text', 'json', 'junit']));
 
+  program.command('watch').argument('[lab]', 'lab id (default: the first lab not passed yet)')
+    .description("re-run a lab's checks as you save files and as your containers change; keys for a hint and to quit")
+    .action(act(async (g, lab: string | undefined) => {
+      interruptSignal();
+      return (await import('./commands/watch.js')).watch(g, lab);
+    }, ['text']));
+
   program.command('checklist').description('the module exit gate (reserved: arrives in a later version)')
     .action(act(async (g) => checklist(g)));
 

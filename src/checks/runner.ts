@@ -7,6 +7,7 @@ import { collectFacts } from './facts/collect.js';
 import { factType } from './facts/registry.js';
 import { factKey, type FactRequest } from './facts/requests.js';
 import { FactUnavailable, type Facts } from './facts/store.js';
+import { cleanupScope } from '../engine/cleanup.js';
 import { kindByName } from './kinds/index.js';
 import { gatherSecrets, redact } from './redact.js';
 import type { AnyKind, CheckStatus, CheckTarget, Finding, PromptApi } from './types.js';
@@ -58,10 +59,13 @@ export interface RunOutput {
   /** Values redacted from this run's output, for anything else the caller prints. */
   secrets: string[];
   engineError?: DojoError;
+  /** Per fact this run collected, what its fingerprint looks at (fact key → part), to merge runs. Not redacted: hash it, never print it. */
+  prints: Record<string, unknown>;
 }
 
 export type RunEvent =
   | { type: 'run-started'; lab: string; checks: string[] }
+  | { type: 'check-started'; lab: string; id: string }
   | { type: 'check-finished'; lab: string; check: CheckOutcome }
   | { type: 'run-finished'; lab: string; report: RunReport };
 
@@ -72,6 +76,11 @@ export interface RunOptions {
   prompt?: PromptApi;
   signal?: AbortSignal;
   onEvent?: (e: RunEvent) => void;
+  /**
+   * Told when this run's collectors have all ended and its throwaway objects are removed; after a
+   * cancel that is later than the run's own rejection (a watch session waits for it before exiting).
+   */
+  onSettled?: (done: Promise<void>) => void;
 }
 
 export const SEVERITY: Record<CheckStatus, Severity> = { fail: 'error', error: 'warning', skip: 'note', pass: 'none' };
@@ -114,13 +123,20 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
       finish(p, evaluate(p.kind, facts!, p.target, p.params), Date.now() - started);
     }
   };
-  const collected = await collectFacts(planned.flatMap((p) => p.requests), ws.dir, {
+  for (const p of waiting) opts.onEvent?.({ type: 'check-started', lab: lab.meta.id, id: p.def.id });
+  // Throwaway objects belong to this run: once its collectors settle, what any of them still holds
+  // is removed, also when the run was cancelled and the process goes on (dojo watch).
+  const scope = cleanupScope();
+  const collecting = scope.run(() => collectFacts(planned.flatMap((p) => p.requests), ws.dir, {
     signal: opts.signal,
     onFact: (key) => {
       ready.add(key);
-      if (facts) judgeReady();
+      if (facts && !opts.signal?.aborted) judgeReady();
     },
-  });
+  }));
+  const settled = collecting.then(() => scope.release(), () => scope.release());
+  opts.onSettled?.(settled);
+  const collected = await untilAborted(collecting, opts.signal);
   facts = collected.facts;
   if (opts.signal?.aborted) throw interruptedError();
   judgeReady();
@@ -129,6 +145,7 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
     if (!p.selected) finish(p, { status: 'skip', summary: 'skipped: not selected (--only/--skip)' }, 0);
     else {
       const t = Date.now();
+      opts.onEvent?.({ type: 'check-started', lab: lab.meta.id, id: p.def.id });
       finish(p, await p.kind.interact!(p.target, p.params, opts.prompt!), Date.now() - t);
     }
     if (opts.signal?.aborted) throw interruptedError();
@@ -139,7 +156,7 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
     const bad = mine.some((c) => c.status === 'fail' || c.status === 'error');
     const status = bad ? 'fail' : mine.some((c) => c.status === 'pass') ? 'pass' : 'skip';
     const requests = planned.filter((p) => p.def.exercise === e.id).flatMap((p) => p.requests);
-    return { id: e.id, passed: status === 'pass', status, fingerprint: fingerprint(requests, collected.facts) };
+    return { id: e.id, passed: status === 'pass', status, fingerprint: hashPrints(printsOf(requests, collected.facts)) };
   });
   const { reachable, endpoint, version, apiVersion, error } = collected.engine;
   const requests = planned.flatMap((p) => p.requests);
@@ -155,7 +172,7 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
     engine: { reachable, endpoint, version, apiVersion, message: error?.message },
   }, secrets);
   opts.onEvent?.({ type: 'run-finished', lab: lab.meta.id, report });
-  return { report, secrets, engineError: error };
+  return { report, secrets, engineError: error, prints: Object.fromEntries(printsOf(requests, collected.facts)) };
 }
 
 function toOutcome(lab: Lab, ws: Workspace, def: Lab['checks'][number], kind: AnyKind, target: CheckTarget, finding: Finding, durationMs: number): CheckOutcome {
@@ -180,9 +197,9 @@ function toOutcome(lab: Lab, ws: Workspace, def: Lab['checks'][number], kind: An
   };
 }
 
-/** What the exercise's checks looked at, as each fact type defines it; volatile probe output is left out. */
-function fingerprint(requests: FactRequest[], facts: Facts): string {
-  const parts = [...new Map(requests.map((r) => [factKey(r), r])).entries()]
+/** What the checks looked at, as each fact type defines it; volatile probe output is left out. */
+function printsOf(requests: FactRequest[], facts: Facts): [string, unknown][] {
+  return [...new Map(requests.map((r) => [factKey(r), r])).entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([key, r]) => {
       const type = factType(r);
@@ -190,7 +207,21 @@ function fingerprint(requests: FactRequest[], facts: Facts): string {
       const value = facts.raw(r);
       return [[key, value instanceof FactUnavailable ? null : type.fingerprint(value)]];
     });
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+}
+
+/** An exercise's fingerprint from its facts' parts, sorted by fact key (a watch session merges runs' parts). */
+export const hashPrints = (parts: [string, unknown][]): string =>
+  createHash('sha256').update(JSON.stringify([...parts].sort(([a], [b]) => a.localeCompare(b)))).digest('hex').slice(0, 16);
+
+/** Rejects as soon as the signal aborts; the work winds down on its own (its scope cleans up after it). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(interruptedError());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function evaluate(kind: AnyKind, facts: Facts, target: CheckTarget, params: unknown): Finding {

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * Everything dojo creates in the engine is registered here and removed in `finally`, on
  * SIGINT/SIGTERM too. Students' own objects are never registered, so never touched.
@@ -32,6 +34,7 @@ export function track(what: string, task: Task): () => Promise<void> {
   installSignalHandlers();
   const id = nextId++;
   pending.set(id, { what, task });
+  scopeOf.getStore()?.add(id);
   return async () => {
     if (!pending.delete(id)) return;
     await task().catch(() => undefined);
@@ -39,6 +42,37 @@ export function track(what: string, task: Task): () => Promise<void> {
 }
 
 const inFlight = new Set<Promise<unknown>>();
+
+/** The removals registered by one run, whatever async path registered them. */
+export interface CleanupScope {
+  run<T>(fn: () => T): T;
+  /** Removes what this run registered and still holds; the process's other runs keep theirs. */
+  release(): Promise<void>;
+  pending(): string[];
+}
+
+const scopeOf = new AsyncLocalStorage<Set<number>>();
+
+/**
+ * A process that runs many runs (`dojo watch`) cannot wait for its exit to remove a superseded
+ * run's throwaway objects: each run registers into its own scope and releases it when it settles.
+ */
+export function cleanupScope(): CleanupScope {
+  const ids = new Set<number>();
+  return {
+    run: (fn) => scopeOf.run(ids, fn),
+    release: async () => {
+      const tasks = [...ids].flatMap((id) => {
+        const t = pending.get(id);
+        pending.delete(id);
+        return t ? [t.task] : [];
+      });
+      ids.clear();
+      await Promise.all(tasks.map((task) => task().catch(() => undefined)));
+    },
+    pending: () => [...ids].flatMap((id) => (pending.has(id) ? [pending.get(id)!.what] : [])),
+  };
+}
 
 /**
  * Starts a registered removal now without waiting for it: the result is not held up by it, and

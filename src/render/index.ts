@@ -6,6 +6,7 @@ import type { ResetResult } from '../commands/reset.js';
 import type { ShowResult } from '../commands/show.js';
 import type { StatusResult } from '../commands/status.js';
 import type { ValidateResult } from '../commands/validate.js';
+import type { WatchResult } from '../commands/watch.js';
 import type { GlobalOptions } from '../context.js';
 import { usageError } from '../errors.js';
 import { renderJunit } from './junit.js';
@@ -14,8 +15,9 @@ import { checkText } from './text-check.js';
 import { doctorText, hintText, listText, resetText, showText, statusText } from './text.js';
 import { validateJson, validateText } from './validate-text.js';
 import { authoringJson, authoringText, isAuthoring, type AuthoringResult } from './authoring.js';
+import { watchSummaryText } from './watch-summary.js';
 
-export type Result = CheckResult | DoctorResult | HintResult | ListResult | ResetResult | ShowResult | StatusResult | ValidateResult | AuthoringResult;
+export type Result = CheckResult | DoctorResult | HintResult | ListResult | ResetResult | ShowResult | StatusResult | ValidateResult | AuthoringResult | WatchResult;
 
 /** Turns a command's data into what is printed; notices go to stderr so stdout stays parseable. */
 export function render(result: Result, g: GlobalOptions): { stdout: string; stderr: string } {
@@ -36,6 +38,7 @@ export function render(result: Result, g: GlobalOptions): { stdout: string; stde
     case 'show': return { stdout: showText(result, c), stderr };
     case 'status': return { stdout: statusText(result, c), stderr };
     case 'validate': return { stdout: validateText(result, c), stderr };
+    case 'watch': return { stdout: watchSummaryText(result), stderr };
   }
 }
 

@@ -65,6 +65,8 @@ export async function collectFacts(requests: FactRequest[], workspaceDir: string
       await connected;
       if (!engine) throw new FactUnavailable(engineError?.message ?? 'the Docker engine does not answer');
     }
+    // A cancelled run starts no probe: nothing created after the cancel could escape its cleanup.
+    if (signal.aborted) throw new FactUnavailable('interrupted');
     const work = type.collect(r, context());
     const ms = type.timeoutMs?.(r);
     return ms ? withTimeout(work, ms, `reading ${type.describe(r, rel)}`) : work;

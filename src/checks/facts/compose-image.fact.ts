@@ -30,5 +30,11 @@ export const composeImageFact = defineFact<ComposeImageRequest, ComposeImageFact
   },
   merge: (a, b) => ({ ...a, paths: [...new Set([...a.paths, ...b.paths])] }),
   fingerprint: (v) => v.ref,
+  // The image it inspects is named by the compose files, or by the project and service when built.
+  probeInputs: (r) => [
+    { type: 'compose', dir: r.dir, files: r.files, project: r.project },
+    { type: 'image', ref: `${r.project}-${r.service}` },
+    { type: 'image', ref: `${r.project}_${r.service}` },
+  ],
   fake: () => ({ candidates: [], ref: null, fs: null }),
 });

@@ -11,5 +11,6 @@ export const dnsProbeFact = defineFact<DnsProbeRequest, DnsProbeFacts>({
   timeoutMs: () => 60_000,
   describe: (r) => `a name-resolution probe from ${r.from}'s network to ${r.host}:${r.port}`,
   collect: async (r, ctx) => (await import('./dns-probe.js')).probeDns(ctx.engine, r.from, r.host, r.port, r.image),
+  probeInputs: (r) => [{ type: 'container', name: r.from }],
   fake: (r) => ({ from: r.from, found: false, networks: [], image: null, attempts: [] }),
 });

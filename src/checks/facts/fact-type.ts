@@ -34,6 +34,11 @@ export interface FactType<R extends { type: string }, V> {
    * (file contents, image and container ids); undefined = not part of the fingerprint.
    */
   fingerprint?(v: V): unknown;
+  /**
+   * Set on facts that build an image or start a throwaway container: the cheap facts whose change
+   * means this one has to be collected again (`dojo watch` runs such probes only then, or on demand).
+   */
+  probeInputs?(r: R): { type: string }[];
   /** The value a unit test gets when it gives none (a missing file, an absent image). */
   fake(r: R): V;
 }

@@ -29,6 +29,7 @@ export const imageFsFact = defineFact<ImageFsRequest, ImageFsFacts>({
     files: [...new Set([...(a.files ?? []), ...(b.files ?? [])])],
     ...(a.secretScan ?? b.secretScan ? { secretScan: a.secretScan ?? b.secretScan } : {}),
   }),
+  probeInputs: (r) => [{ type: 'image', ref: r.ref }],
   fake: () => ({ paths: {}, files: {}, entrypoint: null }),
 });
 

@@ -13,5 +13,6 @@ export const mountFact = defineFact<MountRequest, MountFacts>({
   collect: async (r, ctx) => (await import('./mount.js')).readMount(ctx.engine, r.container, r.path, r.files),
   merge: (a, b) => ({ ...a, files: [...new Set([...a.files, ...b.files])] }),
   fingerprint: (v) => ({ mount: v.mount, owner: v.owner, user: v.user }),
+  probeInputs: (r) => [{ type: 'container', name: r.container }],
   fake: (r) => ({ container: r.container, found: false, user: '', uid: null, gid: null, mount: null, owner: null, files: {} }),
 });

@@ -11,6 +11,7 @@ export const runFact = defineFact<RunRequest, RunFacts>({
   engine: true,
   timeoutMs: (r) => (r.seconds + 30) * 1000,
   describe: (r) => `the throwaway container of ${r.ref}`,
-  collect: async (r, ctx) => runThrowaway(ctx.engine, await ctx.requireImage(r.ref), r.seconds, { env: r.env, network: r.network }),
+  collect: async (r, ctx) => runThrowaway(ctx.engine, await ctx.requireImage(r.ref), r.seconds, { env: r.env, network: r.network, signal: ctx.signal }),
+  probeInputs: (r) => [{ type: 'image', ref: r.ref }],
   fake: (r) => ({ ref: r.ref, seconds: r.seconds, running: true, exitCode: null, oomKilled: false, error: null, logsTail: [] }),
 });

@@ -7,7 +7,7 @@ import type { RunFacts } from './probe-model.js';
  * Starts a throwaway container from the student's image (no ports published, labelled, removed in
  * `finally`) and looks at it after `seconds`: still running, or its exit code and last log lines.
  */
-export async function runThrowaway(engine: Engine, image: ImageFacts, seconds: number, opts: { env?: string[]; network?: string } = {}): Promise<RunFacts> {
+export async function runThrowaway(engine: Engine, image: ImageFacts, seconds: number, opts: { env?: string[]; network?: string; signal?: AbortSignal } = {}): Promise<RunFacts> {
   // No network unless dojo.yaml names one: the throwaway copy must not reach the student's other
   // containers uninvited, and it starts and goes away faster without a veth pair on the bridge.
   const temp = createTempContainer(engine.docker, 'run', {
@@ -25,10 +25,20 @@ export async function runThrowaway(engine: Engine, image: ImageFacts, seconds: n
     // Exactly `seconds` after the start: the engine's wait endpoint answers if it exits sooner.
     if (!startError) {
       let timer: NodeJS.Timeout | undefined;
+      // A cancelled run (dojo watch) stops waiting: its verdict is discarded and the container goes now.
+      let onAbort: (() => void) | undefined;
       await Promise.race([
         container.wait().catch(() => undefined),
         new Promise((r) => (timer = setTimeout(r, seconds * 1000))),
-      ]).finally(() => clearTimeout(timer));
+        new Promise((r) => {
+          onAbort = () => r(undefined);
+          if (opts.signal?.aborted) onAbort();
+          else opts.signal?.addEventListener('abort', onAbort, { once: true });
+        }),
+      ]).finally(() => {
+        clearTimeout(timer);
+        if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
+      });
     }
     const state = (await container.inspect()).State;
     const running = !startError && state.Running;
