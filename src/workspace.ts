@@ -49,6 +49,11 @@ export interface LoadOptions {
   targets?: LabTargets;
   /** Every service name the course uses, so dojo.yaml may configure services of other labs too. */
   courseServices?: string[];
+  /**
+   * The instructor switch: null = ignore the workspace's dojo.yaml (course defaults), a path = read
+   * that file instead; undefined = the student's own dojo.yaml.
+   */
+  configFile?: string | null;
 }
 
 export async function loadWorkspace(dirArg: string, opts: LoadOptions = {}): Promise<Workspace> {
@@ -64,10 +69,13 @@ export async function loadWorkspace(dirArg: string, opts: LoadOptions = {}): Pro
   const targets = opts.targets ?? COURSE_FALLBACK;
   const layout = targets.layout;
   const known = [...new Set([...targets.services, ...Object.keys(targets.layout), ...(opts.courseServices ?? [])])];
-  const file = join(dir, 'dojo.yaml');
+  const file = opts.configFile === undefined ? join(dir, 'dojo.yaml') : opts.configFile;
+  if (file && opts.configFile && !existsSync(file)) {
+    throw new DojoError({ code: 'E_WORKSPACE_CONFIG', message: `instructor config ${file} does not exist`, suggestion: 'Pass --config <file> with the dojo.yaml keys the course should use.', exitCode: ExitCode.badInput });
+  }
   let cfg: import('./workspace/config.js').WorkspaceConfig = {};
   let envList: (e: unknown) => string[] = () => [];
-  if (existsSync(file)) {
+  if (file && existsSync(file)) {
     // The YAML parser loads only when there is a dojo.yaml to read.
     const config = await import('./workspace/config.js');
     cfg = config.readConfig(file, readFileSync(file, 'utf8'), known);
@@ -94,7 +102,7 @@ export async function loadWorkspace(dirArg: string, opts: LoadOptions = {}): Pro
   const files = cfg.compose?.files?.map((f) => resolve(dir, f)) ?? discoverCompose(dir).files;
   return {
     dir,
-    configFile: existsSync(file) ? file : undefined,
+    configFile: file && existsSync(file) ? file : undefined,
     services,
     network: cfg.network ?? name(targets.network, name(COURSE_FALLBACK.network, '')),
     volume: cfg.volume ?? name(targets.volume, name(COURSE_FALLBACK.volume, '')),
@@ -108,7 +116,7 @@ export async function loadWorkspace(dirArg: string, opts: LoadOptions = {}): Pro
 }
 
 /** What loadWorkspace needs from the course: the lab's targets, and every service any lab names. */
-export function workspaceOptions(labs: { meta: { targets: LabTargets } }[], lab: { meta: { targets: LabTargets } }): LoadOptions {
+export function workspaceOptions(labs: { meta: { targets: LabTargets } }[], lab: { meta: { targets: LabTargets } }, configFile?: string | null): LoadOptions {
   const courseServices = labs.flatMap((l) => [...l.meta.targets.services, ...Object.keys(l.meta.targets.layout)]);
-  return { targets: lab.meta.targets, courseServices: [...new Set(courseServices)] };
+  return { targets: lab.meta.targets, courseServices: [...new Set(courseServices)], ...(configFile !== undefined ? { configFile } : {}) };
 }
