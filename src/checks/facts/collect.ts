@@ -87,8 +87,9 @@ export async function collectFacts(requests: FactRequest[], workspaceDir: string
       // Merged requests answer every original request with the same key.
       facts.set(r, value);
       readyAt.set(key, Date.now() - started);
-      spans.set(key, [begun, Date.now() - started]);
       opts.onFact?.(key);
+      // The span ends after the checks this fact completed were judged: rule time is part of it, counted once.
+      spans.set(key, [begun, Date.now() - started]);
     }),
   );
   await connected;
