@@ -103,7 +103,7 @@ function record(workspace: string, labs: Lab[], reports: RunReport[], notices: s
   try {
     writeState(workspace, state);
   } catch (err) {
-    notices.push(`warning: ${(err as Error).message}; the report below is complete, only your progress was not saved.`);
+    notices.push(`warning: ${(err as Error).message}; the report is complete, only your progress was not saved.`);
     return [];
   }
   for (const lab of labs) notices.push(...attemptNotices(lab.meta.id, attempts.filter((a) => a.lab === lab.meta.id)));
