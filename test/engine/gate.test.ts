@@ -183,3 +183,25 @@ describe('CI formats of one run over every lab', () => {
     expect(parseJunit(readFileSync(out, 'utf8')).testsuites.testsuite.length).toBe(5);
   });
 });
+
+describe('a class of real reports', () => {
+  it('check --all gives one report per student; dojo report counts them per lab and check', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dojo-class-'));
+    for (const [student, ws] of [['alice', good], ['bob', broken]] as const) {
+      const r = await dojo(['check', '--all', '--ci', '--answers', answers, '-w', ws, '--format', 'json', '--output', join(dir, `${student}.json`)], { DOJO_STUDENT: student });
+      expect(r.code, student).toBe(student === 'alice' ? 0 : 1);
+      expect(r.stdout, student).toMatch(student === 'alice' ? /PASS 4 labs/ : /FAIL 4 labs \(passed: lab-02, lab-03; failed: lab-01, lab-04\)/);
+    }
+    const json = (await dojo(['report', dir, '--format', 'json'])).json();
+    expect(json.skipped).toEqual([]);
+    const lab = (id: string) => json.labs.find((l: { lab: string }) => l.lab === id);
+    const row = (l: string, c: string) => lab(l).checks.find((x: { check: string }) => x.check === c);
+    expect(lab('lab-01')).toMatchObject({ students: 2, passed: 1, failed: 1, incomplete: 0 });
+    expect(lab('lab-02')).toMatchObject({ students: 2, passed: 2, failed: 0 });
+    expect(lab('lab-03')).toMatchObject({ students: 2, passed: 2, failed: 0 });
+    expect(row('lab-01', 'dockerignore')).toMatchObject({ pass: 1, fail: 1, error: 0, mistakes: [{ id: 'missing-dockerignore', count: 1 }] });
+    expect(row('lab-01', 'namespaces-quiz')).toMatchObject({ pass: 2, fail: 0, skip: 0 });
+    expect(row('lab-04', 'db-healthcheck')).toMatchObject({ pass: 1, fail: 1 });
+    expect(row('lab-04', 'stack-healthy')).toMatchObject({ pass: 2, fail: 0 });
+  });
+});
