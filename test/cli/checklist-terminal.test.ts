@@ -14,7 +14,8 @@ const plain = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\
 
 /** Runs dojo in a pty; `answer(prompt, text)` waits for a prompt and types a line. */
 function terminal(args: string[]) {
-  const env = { ...process.env, FORCE_COLOR: '0', TERM: 'xterm' };
+  // A student's terminal: no CI variable (CI=true alone would mean no prompts).
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', TERM: 'xterm' };
   delete env.CI;
   const cmd = ['node', BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const child = spawn('script', ['-qfec', cmd, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
