@@ -52,8 +52,8 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
     .option('-w, --workspace <dir>', 'your project folder (default: current directory)')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
     .option('-o, --output <file>', 'write the report (in --format) to a file; the terminal still gets text')
-    .option('--ci', 'grade: no prompts, no colors, and your progress file is neither read nor written (no prompts and no colors also under CI=true or a non-TTY stdin)')
-    .option('--no-state', 'judge without reading or writing your progress file')
+    .option('--ci', 'no prompts, no colors (also under CI=true or a non-TTY stdin); check and checklist also leave your progress file alone')
+    .option('--no-state', 'check and checklist: judge without reading or writing your progress file')
     .option('--course <dir>', 'a course folder other than the built-in one')
     .showHelpAfterError('(run `dojo --help` for usage)')
     .exitOverride();
