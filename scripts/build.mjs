@@ -56,7 +56,7 @@ await build({
   plugins: [lazyRequires],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   // `dojo --version` says the package's version without reading package.json at start-up.
-  define: { DOJO_VERSION: JSON.stringify(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version) },
+  define: { DOJO_BUILD_VERSION: JSON.stringify(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version) },
   logLevel: 'warning',
 });
 

@@ -1,17 +1,24 @@
 import { Command, Option } from 'commander';
-import { resolveGlobals, type Format, type GlobalOptions } from './context.js';
+import { FORMATS, resolveGlobals, type Format, type GlobalOptions } from './context.js';
 import { interruptSignal } from './engine/cleanup.js';
 import { usageError } from './errors.js';
 import type { Result } from './render/index.js';
-import { VERSION } from './version.js';
+import { terminalProgress, type Progress } from './render/progress.js';
+import { DOJO_VERSION } from './version.js';
 // The light commands are bundled into the entry: each on-demand chunk costs a module-loader round
 // trip that `dojo hint` would feel. Commands that need the engine or the content parsers stay lazy.
-import { checklist } from './commands/checklist.js';
 import { hint } from './commands/hint.js';
 import { list as listLabs } from './commands/list.js';
 import { reset } from './commands/reset.js';
 import { show } from './commands/show.js';
 import { status } from './commands/status.js';
+
+const GRADE_FORMATS: Format[] = ['text', 'json', 'junit', 'sarif'];
+
+const warmUpEngine = () => {
+  // Loading dockerode and the first engine round-trip overlap with loading the command.
+  void import('./engine/client.js').then((m) => m.connectEngine()).catch(() => undefined);
+};
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -20,14 +27,33 @@ async function confirmPrompt(message: string): Promise<boolean> {
   return confirm({ message, default: false });
 }
 
+async function textPrompt(message: string, previous: string | undefined): Promise<string> {
+  const { input } = await import('@inquirer/prompts');
+  return input({ message, ...(previous ? { default: previous } : {}) });
+}
+
+/** A progress line on a terminal only: never under --ci, in a pipe, or when stderr is not a terminal. */
+const progressFor = (g: GlobalOptions): Progress | undefined => (g.interactive && process.stderr.isTTY ? terminalProgress(process.stderr) : undefined);
+
+interface GradingFlags { strict?: boolean; config?: string; answers?: string }
+
+/** The instructor's switches, on every command that grades. */
+const gradingOptions = (cmd: Command) =>
+  cmd
+    .option('--strict', "ignore the workspace's dojo.yaml: the course's own targets, no student overrides")
+    .option('--config <file>', 'an instructor file in dojo.yaml form, used instead of the workspace\'s dojo.yaml (implies --strict)')
+    .option('--answers <file>', "an instructor's answers for the interactive checks (the quizzes), so CI can grade them");
+
 /** Wires commander to the commands; returns the command's data (rendering happens in index.ts). */
 export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<void>): Command {
   const program = new Command('dojo')
     .description('A Socratic tutor and lab checker for the Docker module.')
-    .version(VERSION)
+    .version(DOJO_VERSION)
     .option('-w, --workspace <dir>', 'your project folder (default: current directory)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
-    .option('--ci', 'no prompts, no colors (also implied by CI=true or a non-TTY stdin)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
+    .option('-o, --output <file>', 'write the report (in --format) to a file; the terminal still gets text')
+    .option('--ci', 'no prompts, no colors (also under CI=true or a non-TTY stdin); check and checklist also leave your progress file alone')
+    .option('--no-state', 'check and checklist: judge without reading or writing your progress file')
     .option('--course <dir>', 'a course folder other than the built-in one')
     .showHelpAfterError('(run `dojo --help` for usage)')
     .exitOverride();
@@ -39,7 +65,8 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
       const cmd = args[args.length - 1] as Command;
       const g = globals(cmd);
       if (!formats.includes(g.format)) {
-        throw usageError(`--format ${g.format} is not available for \`dojo ${cmd.name()}\``, `Use --format ${formats.join(' or ')}; junit is for \`dojo check\`.`);
+        const name = cmd.parent && cmd.parent !== program ? `${cmd.parent.name()} ${cmd.name()}` : cmd.name();
+        throw usageError(`--format ${g.format} is not available for \`dojo ${name}\``, `Use --format ${formats.join(' or ')}; junit and sarif are for \`dojo check\` and \`dojo checklist\`, markdown and csv for \`dojo report\`.`);
       }
       await onResult(await fn(g, ...(args.slice(0, -1) as A)), g);
     };
@@ -57,17 +84,22 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
     .action(act(async (g, lab: string, exercise: string | undefined, o: { answer?: boolean; yes?: boolean }) =>
       hint(g, lab, { exercise, answer: o.answer, yes: o.yes, confirm: confirmPrompt })));
 
-  program.command('check').argument('<lab>').description("run a lab's checks against your files and Docker engine")
+  gradingOptions(program.command('check').argument('[lab]').description("run a lab's checks (or every lab's, with --all) against your files and Docker engine")
+    .option('--all', 'every lab of the course, in one report')
     .option('-e, --exercise <id>', 'only the checks of one exercise')
     .option('--only <ids>', 'only these check ids (comma-separated)', list)
-    .option('--skip <ids>', 'skip these check ids (comma-separated)', list)
-    .action(act(async (g, lab: string, o: { exercise?: string; only?: string[]; skip?: string[] }) => {
+    .option('--skip <ids>', 'skip these check ids (comma-separated)', list))
+    .action(act(async (g, lab: string | undefined, o: GradingFlags & { all?: boolean; exercise?: string; only?: string[]; skip?: string[] }) => {
       // From here on Ctrl-C ends the run cleanly (nothing recorded) instead of killing it mid-way.
       interruptSignal();
-      // Warm-up: loading dockerode and the first engine round-trip overlap with loading the command.
-      void import('./engine/client.js').then((m) => m.connectEngine()).catch(() => undefined);
-      return (await import('./commands/check.js')).check(g, lab, o);
-    }, ['text', 'json', 'junit']));
+      warmUpEngine();
+      const progress = progressFor(g);
+      try {
+        return await (await import('./commands/check.js')).check(g, lab, { ...o, onEvent: progress?.onEvent, promptHooks: progress });
+      } finally {
+        progress?.stop();
+      }
+    }, GRADE_FORMATS));
 
   program.command('watch').argument('[lab]', 'lab id (default: the first lab not passed yet)')
     .description("re-run a lab's checks as you save files and as your containers change; keys for a hint and to quit")
@@ -76,8 +108,34 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
       return (await import('./commands/watch.js')).watch(g, lab);
     }, ['text']));
 
-  program.command('checklist').description('the module exit gate (reserved: arrives in a later version)')
-    .action(act(async (g) => checklist(g)));
+
+  gradingOptions(program.command('checklist').description("the module's exit gate: every lab's checks live, your answers to the validation questions, and the verdict"))
+    .action(act(async (g, o: GradingFlags) => {
+      interruptSignal();
+      warmUpEngine();
+      const progress = progressFor(g);
+      try {
+        return await (await import('./commands/checklist.js')).checklist(g, {
+          ...o, onEvent: progress?.onEvent, promptHooks: progress,
+          askText: (message, previous) => {
+            progress?.stop();
+            return textPrompt(message, previous);
+          },
+        });
+      } finally {
+        progress?.stop();
+      }
+    }, GRADE_FORMATS));
+
+  const ci = program.command('ci').description('for continuous integration');
+  ci.command('init').description('write a GitHub Actions workflow that builds your images, starts the stack and runs the exit gate')
+    .option('--force', 'replace an existing workflow file')
+    .option('--path <file>', 'where to write it (default: .github/workflows/dojo.yml)')
+    .action(act(async (g, o: { force?: boolean; path?: string }) => (await import('./commands/ci-init.js')).ciInit(g, o)));
+
+  program.command('report').argument('<paths...>', "students' JSON reports, or folders holding them")
+    .description("for instructors: a class table per lab and check from many students' JSON reports")
+    .action(act(async (g, paths: string[]) => (await import('./commands/report.js')).classReport(g, paths), ['text', 'json', 'markdown', 'csv']));
 
   program.command('status').description('attempts, hints seen and answers revealed, per exercise')
     .action(act(async (g) => status(g)));

@@ -1,8 +1,13 @@
+/** Documented in README (Exit codes); the precedence between 1, 3 and 4 is in grading/exit-code.ts. */
 export const ExitCode = {
   ok: 0,
+  /** The student's work is wrong: a check failed. */
   checkFailed: 1,
   badInput: 2,
+  /** dojo could not look: the engine does not answer (and nothing failed). */
   engineUnreachable: 3,
+  /** dojo could not look at everything: a check errored or a gradable item was not graded (and nothing failed). */
+  incomplete: 4,
   interrupted: 130,
 } as const;
 

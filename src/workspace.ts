@@ -41,6 +41,11 @@ export interface LoadOptions {
   courseServices?: string[];
   /** Every lab's layout merged (this lab's own wins), for services a dojo.yaml brings in from other labs. */
   courseLayout?: LabTargets['layout'];
+  /**
+   * The instructor switch: null = ignore the workspace's dojo.yaml (course defaults), a path = read
+   * that file instead; undefined = the student's own dojo.yaml.
+   */
+  configFile?: string | null;
 }
 
 export async function loadWorkspace(dirArg: string, opts: LoadOptions): Promise<Workspace> {
@@ -56,9 +61,12 @@ export async function loadWorkspace(dirArg: string, opts: LoadOptions): Promise<
   const targets = opts.targets;
   const layout = { ...opts.courseLayout, ...targets.layout };
   const known = [...new Set([...targets.services, ...Object.keys(targets.layout), ...(opts.courseServices ?? [])])];
-  const file = join(dir, 'dojo.yaml');
+  const file = opts.configFile === undefined ? join(dir, 'dojo.yaml') : opts.configFile;
+  if (file && opts.configFile && !existsSync(file)) {
+    throw new DojoError({ code: 'E_WORKSPACE_CONFIG', message: `instructor config ${file} does not exist`, suggestion: 'Pass --config <file> with the dojo.yaml keys the course should use.', exitCode: ExitCode.badInput });
+  }
   let cfg: import('./workspace/config.js').WorkspaceConfig = {};
-  if (existsSync(file)) {
+  if (file && existsSync(file)) {
     const text = readFileSync(file, 'utf8');
     const key = configKey(text, known);
     const cached = readCachedConfig(key);
@@ -91,7 +99,7 @@ export async function loadWorkspace(dirArg: string, opts: LoadOptions): Promise<
   const files = cfg.compose?.files?.map((f) => resolve(dir, f)) ?? discoverCompose(dir).files;
   return {
     dir,
-    configFile: existsSync(file) ? file : undefined,
+    configFile: file && existsSync(file) ? file : undefined,
     services,
     network: cfg.network ?? name(targets.network, ''),
     volume: cfg.volume ?? name(targets.volume, ''),
@@ -105,9 +113,9 @@ export async function loadWorkspace(dirArg: string, opts: LoadOptions): Promise<
 }
 
 /** What loadWorkspace needs from the course: the lab's targets, and every service any lab names. */
-export function workspaceOptions(labs: { meta: { targets: LabTargets } }[], lab: { meta: { targets: LabTargets } }): LoadOptions {
+export function workspaceOptions(labs: { meta: { targets: LabTargets } }[], lab: { meta: { targets: LabTargets } }, configFile?: string | null): LoadOptions {
   const courseServices = labs.flatMap((l) => [...l.meta.targets.services, ...Object.keys(l.meta.targets.layout)]);
   const courseLayout: LabTargets['layout'] = {};
   for (const l of labs) for (const [svc, entry] of Object.entries(l.meta.targets.layout)) courseLayout[svc] = { ...entry, ...courseLayout[svc] };
-  return { targets: lab.meta.targets, courseServices: [...new Set(courseServices)], courseLayout };
+  return { targets: lab.meta.targets, courseServices: [...new Set(courseServices)], courseLayout, ...(configFile !== undefined ? { configFile } : {}) };
 }

@@ -3,14 +3,15 @@ import { relative } from 'node:path';
 import type { Lab } from '../content/types.js';
 import { DojoError, ExitCode, usageError, type Location } from '../errors.js';
 import type { Workspace } from '../workspace.js';
+import { attributeTime } from './durations.js';
 import { collectFacts } from './facts/collect.js';
 import { factType } from './facts/registry.js';
 import { factKey, type FactRequest } from './facts/requests.js';
-import { FactUnavailable, type Facts } from './facts/store.js';
+import { Facts, FactUnavailable } from './facts/store.js';
 import { cleanupScope } from '../engine/cleanup.js';
 import { kindByName } from './kinds/index.js';
 import { gatherSecrets, redact } from './redact.js';
-import type { AnyKind, CheckStatus, CheckTarget, Finding, PromptApi } from './types.js';
+import { Unanswered, type AnyKind, type CheckStatus, type CheckTarget, type Finding, type PromptApi } from './types.js';
 
 export type Severity = 'error' | 'warning' | 'note' | 'none';
 
@@ -32,7 +33,10 @@ export interface CheckOutcome {
   evidence: string[];
   question: string | null;
   mistake: string | null;
+  /** This check's share of the run's time (see durations.ts): a lab's checks add up to at most its durationMs. */
   durationMs: number;
+  /** When its verdict was known, in ms since the lab's run began (checks sharing a fact finish together). */
+  readyAtMs: number;
 }
 
 export interface ExerciseOutcome {
@@ -43,11 +47,20 @@ export interface ExerciseOutcome {
   fingerprint: string;
 }
 
+export type LabStatus = 'passed' | 'failed' | 'incomplete';
+
 export interface RunReport {
   lab: string;
   title: string;
   workspace: string;
+  /** Nothing failed, nothing errored and no gradable item (a quiz) was left unasked. */
   passed: boolean;
+  /** `failed`: a check failed; `incomplete`: none failed, but one could not be evaluated or was not graded. */
+  status: LabStatus;
+  /** Selected checks that need a person (a quiz) and were not asked: no terminal and no answers file. */
+  ungraded: string[];
+  startedAt: string;
+  durationMs: number;
   exercises: ExerciseOutcome[];
   checks: CheckOutcome[];
   engine: { reachable: boolean; endpoint?: string; version?: string; apiVersion?: string; message?: string };
@@ -109,26 +122,33 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
 
   const outcomes = new Map<string, CheckOutcome>();
   const started = Date.now();
-  const finish = (p: (typeof planned)[number], finding: Finding, durationMs: number) => {
-    const outcome = toOutcome(lab, ws, p.def, p.kind, p.target, finding, durationMs);
+  const ownMs = new Map<string, number>();
+  // durationMs in check-finished events is the check's own time so far; the report has the final share.
+  const finish = (p: (typeof planned)[number], finding: Finding, ms: number) => {
+    ownMs.set(p.def.id, ms);
+    const outcome = toOutcome(lab, ws, p.def, p.kind, p.target, finding, ms, Date.now() - started);
     outcomes.set(p.def.id, outcome);
     if (p.selected) opts.onEvent?.({ type: 'check-finished', lab: lab.meta.id, check: outcome });
   };
   // A check is judged as soon as the last fact it needs is in, so progress streams to the renderer.
   const waiting = planned.filter((p) => p.selected && !p.interactive);
-  let facts: Facts | undefined;
+  const facts = new Facts();
   const ready = new Set<string>();
   const judgeReady = () => {
     for (const p of waiting.filter((w) => !outcomes.has(w.def.id) && w.requests.every((r) => ready.has(factKey(r))))) {
-      finish(p, evaluate(p.kind, facts!, p.target, p.params), Date.now() - started);
+      // Its rule time lies inside the span of the fact that completed it (durations.ts counts it there).
+      finish(p, evaluate(p.kind, facts, p.target, p.params), 0);
     }
   };
   for (const p of waiting) opts.onEvent?.({ type: 'check-started', lab: lab.meta.id, id: p.def.id });
+  // Checks that need no fact (or only static ones already in) are judged without waiting for the rest.
+  judgeReady();
   // Throwaway objects belong to this run: once its collectors settle, what any of them still holds
   // is removed, also when the run was cancelled and the process goes on (dojo watch).
   const scope = cleanupScope();
   const collecting = scope.run(() => collectFacts(planned.flatMap((p) => p.requests), ws.dir, {
     signal: opts.signal,
+    facts,
     onFact: (key) => {
       ready.add(key);
       if (facts && !opts.signal?.aborted) judgeReady();
@@ -137,7 +157,6 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
   const settled = collecting.then(() => scope.release(), () => scope.release());
   opts.onSettled?.(settled);
   const collected = await untilAborted(collecting, opts.signal);
-  facts = collected.facts;
   if (opts.signal?.aborted) throw interruptedError();
   judgeReady();
   for (const p of planned) {
@@ -146,11 +165,21 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
     else {
       const t = Date.now();
       opts.onEvent?.({ type: 'check-started', lab: lab.meta.id, id: p.def.id });
-      finish(p, await p.kind.interact!(p.target, p.params, opts.prompt!), Date.now() - t);
+      finish(p, await ask(p.kind, p.target, p.params, withCheck(opts.prompt!, lab.meta.id, p.def.id)), Date.now() - t);
     }
     if (opts.signal?.aborted) throw interruptedError();
   }
-  const checks = lab.checks.map((c) => outcomes.get(c.id)!);
+  const users = new Map<string, string[]>();
+  for (const p of planned) for (const key of new Set(p.requests.map(factKey))) users.set(key, [...(users.get(key) ?? []), p.def.id]);
+  const shares = attributeTime(collected.spans, users);
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  const checks = lab.checks.map((c) => {
+    const o = outcomes.get(c.id)!;
+    return { ...o, durationMs: round((shares.get(c.id) ?? 0) + (ownMs.get(c.id) ?? 0)) };
+  });
+  const ungraded = planned.filter((p) => p.selected && p.kind.interact && outcomes.get(p.def.id)!.status === 'skip').map((p) => p.def.id);
+  const failed = checks.some((c) => c.status === 'fail');
+  const status = failed ? 'failed' : checks.some((c) => c.status === 'error') || ungraded.length ? 'incomplete' : 'passed';
   const exercises = lab.meta.exercises.map((e): ExerciseOutcome => {
     const mine = checks.filter((c) => c.exercise === e.id);
     const bad = mine.some((c) => c.status === 'fail' || c.status === 'error');
@@ -166,7 +195,11 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
     lab: lab.meta.id,
     title: lab.meta.title,
     workspace: ws.dir,
-    passed: !checks.some((c) => c.status === 'fail' || c.status === 'error'),
+    passed: status === 'passed',
+    status,
+    ungraded,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
     exercises,
     checks,
     engine: { reachable, endpoint, version, apiVersion, message: error?.message },
@@ -175,7 +208,19 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
   return { report, secrets, engineError: error, prints: Object.fromEntries(printsOf(requests, collected.facts)) };
 }
 
-function toOutcome(lab: Lab, ws: Workspace, def: Lab['checks'][number], kind: AnyKind, target: CheckTarget, finding: Finding, durationMs: number): CheckOutcome {
+/** An interactive check; a prompt without an answer (an instructor's answers file) leaves it ungraded. */
+async function ask(kind: AnyKind, target: CheckTarget, params: unknown, prompt: PromptApi): Promise<Finding> {
+  try {
+    return await kind.interact!(target, params, prompt);
+  } catch (err) {
+    if (err instanceof Unanswered) return { status: 'skip', summary: `not graded: ${err.message}` };
+    throw err;
+  }
+}
+
+const withCheck = (prompt: PromptApi, lab: string, check: string): PromptApi => ({ select: (q) => prompt.select({ ...q, lab, check }) });
+
+function toOutcome(lab: Lab, ws: Workspace, def: Lab['checks'][number], kind: AnyKind, target: CheckTarget, finding: Finding, durationMs: number, readyAtMs: number): CheckOutcome {
   const find = (id: string | undefined) => (id ? lab.hints.mistakes.find((m) => m.id === id) : undefined);
   const mistake = finding.status === 'fail' ? (find(finding.mistake) ?? find(def.mistake)) : undefined;
   const loc = finding.location;
@@ -194,6 +239,7 @@ function toOutcome(lab: Lab, ws: Workspace, def: Lab['checks'][number], kind: An
     question: mistake?.question ?? null,
     mistake: mistake?.id ?? null,
     durationMs,
+    readyAtMs,
   };
 }
 

@@ -24,8 +24,12 @@ export interface CheckTarget {
 }
 
 export interface PromptApi {
-  select(q: { message: string; choices: string[] }): Promise<string>;
+  /** `id` names the question within its check; `check` and `lab` are filled in by the runner. */
+  select(q: { message: string; choices: string[]; id?: string; check?: string; lab?: string }): Promise<string>;
 }
+
+/** Thrown by a PromptApi that has no answer for a question (an instructor's answers file): the check stays ungraded. */
+export class Unanswered extends Error {}
 
 /** A check kind: which facts it needs, and a pure rule over them. Registered in kinds/index.ts. */
 export interface CheckKind<P = Record<string, unknown>> {

@@ -1,65 +1,56 @@
 import type { GlobalOptions } from '../context.js';
-import { ExitCode } from '../errors.js';
-import { interruptedError, runChecks, type RunReport } from '../checks/runner.js';
+import { usageError } from '../errors.js';
+import type { RunEvent } from '../checks/runner.js';
 import type { PromptApi } from '../checks/types.js';
-import { interruptSignal } from '../engine/cleanup.js';
-import { attemptNotices, recordRun, type AttemptRecord } from '../state/attempts.js';
-import { readState, writeState } from '../state/store.js';
-import { loadWorkspace, workspaceOptions } from '../workspace.js';
+import { grade, refuseSelectionsWithAll, type GradeRun } from '../grading/grade.js';
 import { openCourse, requireExercise, requireLab } from './shared.js';
 
 export interface CheckResult {
   type: 'check';
-  report: RunReport;
-  /** Per exercise this run evaluated: whether it counted as an attempt, and why. */
-  attempts: AttemptRecord[];
+  run: GradeRun;
   exitCode: number;
   notices: string[];
 }
 
 export interface CheckOptions {
+  all?: boolean;
   exercise?: string;
   only?: string[];
   skip?: string[];
+  strict?: boolean;
+  config?: string;
+  answers?: string;
+  onEvent?: (e: RunEvent) => void;
+  /** Called around each terminal question (a progress line hides meanwhile). */
+  promptHooks?: PromptHooks;
 }
 
-export async function check(g: GlobalOptions, labId: string, opts: CheckOptions): Promise<CheckResult> {
+export interface PromptHooks { pause(): void; resume(): void }
+
+export async function check(g: GlobalOptions, labId: string | undefined, opts: CheckOptions): Promise<CheckResult> {
   const course = await openCourse(g);
-  const lab = requireLab(course, labId);
-  // The lab's own targets say which services, network and volume it knows.
-  const ws = await loadWorkspace(g.workspace, workspaceOptions(course.labs, lab));
+  if (opts.all && labId) throw usageError(`give a lab or --all, not both (got ${labId} and --all)`);
+  if (!opts.all && !labId) throw usageError('which lab? `dojo check <lab>`, or `dojo check --all` for every lab', `Known labs: ${course.labs.map((l) => l.meta.id).join(', ')}.`);
+  if (opts.all) refuseSelectionsWithAll(opts);
+  const labs = opts.all ? course.labs : [requireLab(course, labId!)];
+  const lab = labs[0]!;
   const exercise = opts.exercise ? requireExercise(lab, opts.exercise) : undefined;
   const only = exercise ? lab.checks.filter((c) => c.exercise === exercise && (!opts.only?.length || opts.only.includes(c.id))).map((c) => c.id) : opts.only;
-  const prompt = g.interactive ? await terminalPrompt() : undefined;
-  const signal = interruptSignal();
-  const { report, engineError } = await unlessInterrupted(runChecks(lab, ws, { only, skip: opts.skip, prompt, signal }), signal);
-  // Half-done checks are no attempt: an interrupted run leaves the progress file as it was.
-  if (signal.aborted) throw interruptedError();
-
-  const { state, notices } = readState(ws.dir);
-  const attempts = recordRun(state, lab, report);
-  writeState(ws.dir, state);
-  notices.push(...attemptNotices(lab.meta.id, attempts));
-
-  const engineFailed = engineError && report.checks.some((c) => c.status === 'error');
-  const exitCode = engineFailed ? engineError.exitCode : report.passed ? ExitCode.ok : ExitCode.checkFailed;
-  if (engineFailed) notices.push(`${engineError.message} ${engineError.suggestion ?? ''}`.trim());
-  return { type: 'check', report, attempts, exitCode, notices };
+  const prompt = g.interactive && !opts.answers ? await terminalPrompt(opts.promptHooks) : undefined;
+  const run = await grade(g, course, labs, { only, skip: opts.skip, strict: opts.strict, config: opts.config, answers: opts.answers, prompt, onEvent: opts.onEvent });
+  return { type: 'check', run, exitCode: run.exitCode, notices: run.notices };
 }
 
-/** Rejects as soon as the signal aborts: an engine call that does not hear the abort must not hold up the exit. */
-function unlessInterrupted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(interruptedError());
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-async function terminalPrompt(): Promise<PromptApi> {
+export async function terminalPrompt(hooks?: PromptHooks): Promise<PromptApi> {
   const { select } = await import('@inquirer/prompts');
   return {
-    select: ({ message, choices }) => select({ message, choices: choices.map((c) => ({ name: c, value: c })) }),
+    async select({ message, choices }) {
+      hooks?.pause();
+      try {
+        return await select({ message, choices: choices.map((c) => ({ name: c, value: c })) });
+      } finally {
+        hooks?.resume();
+      }
+    },
   };
 }

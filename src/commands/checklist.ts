@@ -1,12 +1,153 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Lab } from '../content/types.js';
 import type { GlobalOptions } from '../context.js';
-import { DojoError, ExitCode } from '../errors.js';
+import { ExitCode } from '../errors.js';
+import type { RunEvent, RunReport } from '../checks/runner.js';
+import { grade, type GradeRun } from '../grading/grade.js';
+import { parseState } from '../state/parse.js';
+import { readState, statePath, writeState } from '../state/store.js';
+import { exerciseState, type State } from '../state/types.js';
+import { terminalPrompt, type PromptHooks } from './check.js';
+import { openCourse } from './shared.js';
 
-/** The module's exit gate is its own issue; the command name is reserved so scripts can rely on it. */
-export async function checklist(_g: GlobalOptions): Promise<never> {
-  throw new DojoError({
-    code: 'E_NOT_AVAILABLE',
-    message: 'dojo checklist (the module exit gate) is not available in this version yet.',
-    suggestion: 'Run `dojo check <lab>` for each lab meanwhile; `dojo list` shows where you stand.',
-    exitCode: ExitCode.badInput,
+/** One automated box: every check of the exercise, judged live in this run. */
+export interface ExerciseBox {
+  lab: string;
+  exercise: string;
+  title: string;
+  ticked: boolean;
+  /** The checks that keep it open: failed, could not be evaluated, or not graded. */
+  open: { id: string; status: 'fail' | 'error' | 'ungraded'; summary: string }[];
+}
+
+/** One validation box: a question the student answers in their own words (kept in the progress file). */
+export interface ValidationBox {
+  lab: string;
+  exercise: string;
+  question: string;
+  ticked: boolean;
+  answer: string | null;
+  answeredAt: string | null;
+  /** `waits`: its exercise's checks do not pass yet; `not-asked`: no terminal, --ci or --no-state. */
+  state: 'answered' | 'unanswered' | 'waits' | 'not-asked';
+}
+
+export interface ChecklistResult {
+  type: 'checklist';
+  run: GradeRun;
+  exercises: ExerciseBox[];
+  validation: ValidationBox[];
+  /** False when the questions cannot be asked: the verdict then covers the automated checks only. */
+  validationJudged: boolean;
+  validationNote: string | null;
+  ready: boolean;
+  /** Exactly what is left, one line per open box group. */
+  left: string[];
+  exitCode: number;
+  notices: string[];
+}
+
+export interface ChecklistOptions {
+  strict?: boolean;
+  config?: string;
+  answers?: string;
+  onEvent?: (e: RunEvent) => void;
+  promptHooks?: PromptHooks;
+  /** Asks one validation question on a terminal; '' = skipped. */
+  askText?: (message: string, previous: string | undefined) => Promise<string>;
+}
+
+/** The module's exit gate: every lab's checks live, then the validation questions, then the verdict. */
+export async function checklist(g: GlobalOptions, opts: ChecklistOptions = {}): Promise<ChecklistResult> {
+  const course = await openCourse(g);
+  const prompt = g.interactive && !opts.answers ? await terminalPrompt(opts.promptHooks) : undefined;
+  const run = await grade(g, course, course.labs, { strict: opts.strict, config: opts.config, answers: opts.answers, prompt, onEvent: opts.onEvent });
+  const exercises = course.labs.flatMap((lab, i) => exerciseBoxes(lab, run.labs[i]!));
+  const judged = g.interactive && g.recordState && Boolean(opts.askText);
+  const note = judged ? null
+    : !g.recordState ? `validation questions are not asked with ${g.ci ? '--ci' : '--no-state'}: this verdict covers the automated checks only`
+    : 'validation questions need a terminal: this verdict covers the automated checks only';
+  const notices = [...run.notices];
+  const state = judged ? readState(g.workspace) : { state: peekState(g.workspace), notices: [] };
+  notices.push(...state.notices);
+  const validation: ValidationBox[] = [];
+  for (const lab of course.labs) {
+    for (const ex of lab.meta.exercises) {
+      const box = exercises.find((b) => b.lab === lab.meta.id && b.exercise === ex.id)!;
+      for (const question of lab.hints.exercises[ex.id]?.validation ?? []) {
+        const kept = state.state?.labs[lab.meta.id]?.exercises[ex.id]?.validation?.find((v) => v.question === question);
+        let answer = kept?.answer.trim() ? kept : undefined;
+        if (judged && box.ticked && !answer) {
+          const given = (await opts.askText!(`${lab.meta.id} ${ex.id} · ${question}`, undefined)).trim();
+          if (given) {
+            answer = { question, answer: given, answeredAt: new Date().toISOString() };
+            saveAnswer(g.workspace, state.state!, lab.meta.id, ex.id, answer, notices);
+          }
+        }
+        validation.push({
+          lab: lab.meta.id, exercise: ex.id, question,
+          ticked: judged && Boolean(answer),
+          answer: answer?.answer ?? null, answeredAt: answer?.answeredAt ?? null,
+          state: !judged ? 'not-asked' : answer ? 'answered' : box.ticked ? 'unanswered' : 'waits',
+        });
+      }
+    }
+  }
+  const left = whatIsLeft(exercises, judged ? validation : []);
+  const ready = left.length === 0;
+  const exitCode = run.exitCode !== ExitCode.ok ? run.exitCode : ready ? ExitCode.ok : ExitCode.incomplete;
+  return { type: 'checklist', run, exercises, validation, validationJudged: judged, validationNote: note, ready, left, exitCode, notices };
+}
+
+function exerciseBoxes(lab: Lab, report: RunReport): ExerciseBox[] {
+  return lab.meta.exercises.map((ex) => {
+    const open = report.checks
+      .filter((c) => c.exercise === ex.id && (c.status === 'fail' || c.status === 'error' || report.ungraded.includes(c.id)))
+      .map((c) => ({ id: c.id, status: report.ungraded.includes(c.id) ? ('ungraded' as const) : (c.status as 'fail' | 'error'), summary: c.summary }));
+    return { lab: lab.meta.id, exercise: ex.id, title: ex.title, ticked: open.length === 0, open };
   });
+}
+
+function whatIsLeft(exercises: ExerciseBox[], validation: ValidationBox[]): string[] {
+  const left = exercises.filter((b) => !b.ticked).map((b) => {
+    const by = (s: string) => b.open.filter((o) => o.status === s).map((o) => o.id);
+    const parts = [
+      ...(by('fail').length ? [`fix ${by('fail').join(', ')} (\`dojo check ${b.lab}\`, \`dojo hint ${b.lab} ${b.exercise}\`)`] : []),
+      ...(by('error').length ? [`let dojo look at ${by('error').join(', ')} (build or start what it could not find, then rerun)`] : []),
+      ...(by('ungraded').length ? [`answer ${by('ungraded').join(', ')} at a terminal (\`dojo check ${b.lab}\`) or grade it with --answers`] : []),
+    ];
+    return `${b.lab} ${b.exercise}: ${parts.join('; ')}`;
+  });
+  const groups = new Map<string, { n: number; waits: boolean }>();
+  for (const v of validation.filter((x) => !x.ticked)) {
+    const g = groups.get(`${v.lab} ${v.exercise}`) ?? { n: 0, waits: false };
+    groups.set(`${v.lab} ${v.exercise}`, { n: g.n + 1, waits: g.waits || v.state === 'waits' });
+  }
+  for (const [where, { n, waits }] of groups) {
+    left.push(`${where}: answer ${n} validation question${n === 1 ? '' : 's'} in your own words (\`dojo checklist\`${waits ? ', once its checks pass' : ''})`);
+  }
+  return left;
+}
+
+/** The progress file as it is, read only (never moved aside or upgraded on disk): for --ci and --no-state. */
+function peekState(workspace: string): State | null {
+  const file = statePath(workspace);
+  if (!existsSync(file)) return null;
+  try {
+    const parsed = parseState(readFileSync(file, 'utf8'));
+    return parsed.ok ? parsed.state : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Saved after each answer, so Ctrl-C at the next question keeps the ones already given. */
+function saveAnswer(workspace: string, state: State, lab: string, exercise: string, answer: { question: string; answer: string; answeredAt: string }, notices: string[]): void {
+  const ex = exerciseState(state, lab, exercise);
+  ex.validation = [...(ex.validation ?? []).filter((v) => v.question !== answer.question), answer];
+  try {
+    writeState(workspace, state);
+  } catch (err) {
+    if (!notices.some((n) => n.includes('answers were not saved'))) notices.push(`warning: ${(err as Error).message}; your answers were not saved.`);
+  }
 }

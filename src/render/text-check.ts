@@ -1,10 +1,18 @@
 import type { ChalkInstance } from 'chalk';
+import type { RunReport } from '../checks/runner.js';
 import type { CheckResult } from '../commands/check.js';
+import type { GradeRun } from '../grading/grade.js';
+import { runStatus, totals } from './report-json.js';
 
 const MARK = { pass: '✓', fail: '✗', error: '!', skip: '-' } as const;
 
 export function checkText(r: CheckResult, c: ChalkInstance): string {
-  const rep = r.report;
+  const labs = r.run.labs.map((lab) => labText(lab, c));
+  if (r.run.labs.length > 1) labs.push(runLine(r.run, c));
+  return labs.join('\n\n') + '\n';
+}
+
+export function labText(rep: RunReport, c: ChalkInstance): string {
   const paint = { pass: c.green, fail: c.red, error: c.yellow, skip: c.dim } as const;
   const width = Math.max(...rep.checks.map((k) => k.id.length));
   const lines = [c.bold(`${rep.lab} · ${rep.title}`) + c.dim(`  (workspace ${rep.workspace})`)];
@@ -21,11 +29,23 @@ export function checkText(r: CheckResult, c: ChalkInstance): string {
     if (k.question && !asked.has(k.question)) lines.push(`      ${c.cyan('?')} ${k.question}`);
     if (k.question) asked.add(k.question);
   }
-  const n = (s: string) => rep.checks.filter((k) => k.status === s).length;
-  const parts = [`${n('pass')} passed`, `${n('fail')} failed`];
-  if (n('error')) parts.push(`${n('error')} could not be evaluated`);
-  if (n('skip')) parts.push(`${n('skip')} skipped`);
-  lines.push('', `${rep.passed ? c.green('PASS') : c.red('FAIL')} ${rep.lab}: ${parts.join(', ')}`);
-  if (n('fail')) lines.push(c.dim(`Stuck? \`dojo hint ${rep.lab}\` asks you the next guiding question.`));
-  return lines.join('\n') + '\n';
+  const t = totals([rep]);
+  const parts = [`${t.pass} passed`, `${t.fail} failed`];
+  if (t.error) parts.push(`${t.error} could not be evaluated`);
+  if (t.ungraded) parts.push(`${t.ungraded} not graded (${rep.ungraded.join(', ')}: needs a terminal or --answers)`);
+  if (t.skip - t.ungraded) parts.push(`${t.skip - t.ungraded} skipped`);
+  const word = { passed: c.green('PASS'), failed: c.red('FAIL'), incomplete: c.yellow('INCOMPLETE') }[rep.status];
+  lines.push('', `${word} ${rep.lab}: ${parts.join(', ')}`);
+  if (t.fail) lines.push(c.dim(`Stuck? \`dojo hint ${rep.lab}\` asks you the next guiding question.`));
+  return lines.join('\n');
+}
+
+function runLine(run: GradeRun, c: ChalkInstance): string {
+  const by = (s: RunReport['status']) => run.labs.filter((l) => l.status === s).map((l) => l.lab);
+  const status = runStatus(run.labs);
+  const word = { passed: c.green('PASS'), failed: c.red('FAIL'), incomplete: c.yellow('INCOMPLETE') }[status];
+  const parts = [`passed: ${by('passed').join(', ') || 'none'}`];
+  if (by('failed').length) parts.push(`failed: ${by('failed').join(', ')}`);
+  if (by('incomplete').length) parts.push(`incomplete: ${by('incomplete').join(', ')}`);
+  return `${word} ${run.labs.length} labs (${parts.join('; ')}) in ${(run.durationMs / 1000).toFixed(1)} s`;
 }

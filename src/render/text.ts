@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import type { CiInitResult } from '../commands/ci-init.js';
 import type { DoctorResult } from '../commands/doctor.js';
 import type { HintResult } from '../commands/hint.js';
 import type { ListResult } from '../commands/list.js';
@@ -74,4 +75,13 @@ export function doctorText(r: DoctorResult, c: ChalkInstance): string {
     `${ok(Boolean(r.compose.v2 || r.compose.v1))} compose  ${r.compose.v2 ? `docker compose ${r.compose.v2}` : 'docker compose (v2): not found'}; ${r.compose.v1 ?? 'docker-compose (v1): not found'}`,
     ...(r.leftovers ? [`${c.yellow('!')} ${r.leftovers} dojo throwaway container(s) left from an interrupted run (label io.dojo.temp=1)`] : []),
   ].join('\n') + '\n';
+}
+
+export function ciInitText(r: CiInitResult): string {
+  const what = [
+    ...r.builds.map((b) => `builds ${b.image} (${b.service})`),
+    ...(r.compose.length ? [`starts the stack from ${r.compose.join(', ')}`] : []),
+    'runs `dojo checklist --ci --format junit` and uploads the report',
+  ];
+  return `${r.overwritten ? 'Replaced' : 'Wrote'} ${r.file}: on every push it ${what.join(', ')}.\n`;
 }

@@ -93,13 +93,12 @@ describe('bad input: clear errors, exit 2, no stack traces', () => {
     expect(r.stderr).toContain('Expected a form like:');
   });
 
-  it('unknown lab, unknown option, junit outside check, reserved checklist', async () => {
+  it('unknown lab, unknown option, junit outside check', async () => {
     const ws = tempWorkspace({});
     const unknown = await dojo(['hint', 'lab-42', '-w', ws]);
     expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('Known labs: lab-01, lab-02')]);
     expect((await dojo(['list', '--bogus'])).code).toBe(2);
     expect((await dojo(['list', '--format', 'junit', '-w', ws])).code).toBe(2);
-    expect((await dojo(['checklist', '-w', ws])).code).toBe(2);
   });
 
   it('prints machine-readable errors with --format json', async () => {

@@ -65,7 +65,7 @@ describe('engine trouble', () => {
       child.kill('SIGINT');
       const r = await child;
       // Interrupted before dojo created anything (Node's default: killed by the signal), while cleaning up (130), or already done (0).
-      expect(r.signal === 'SIGINT' || [0, 130].includes(r.exitCode ?? -1), `${lab} at ${delay} ms: ${r.exitCode} ${r.signal}`).toBe(true);
+      expect(r.signal === 'SIGINT' || [0, 130].includes(r.exitCode ?? -1), `${lab} at ${delay} ms: ${r.exitCode} ${r.signal}\n${r.stdout}\n${r.stderr}`).toBe(true);
       expect(await tempObjects(child.pid), `${lab} interrupted at ${delay} ms`).toBe('');
     }
   });

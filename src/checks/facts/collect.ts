@@ -13,6 +13,8 @@ export interface Collected {
   facts: Facts;
   /** When each fact was ready, in ms since collection started. */
   readyAt: Map<string, number>;
+  /** When each fact's collection began and ended, in ms since collection started. */
+  spans: Map<string, readonly [number, number]>;
   engine: { reachable: boolean; error?: DojoError; endpoint?: string; version?: string; apiVersion?: string };
 }
 
@@ -20,13 +22,16 @@ export interface CollectOptions {
   signal?: AbortSignal;
   /** Called as each fact is ready (the runner turns it into progress events). */
   onFact?: (key: string) => void;
+  /** Filled as facts arrive, so a caller can judge a check as soon as its facts are in. */
+  facts?: Facts;
 }
 
 /** Collects every requested fact once, all in parallel; failures become FactUnavailable values. */
 export async function collectFacts(requests: FactRequest[], workspaceDir: string, opts: CollectOptions = {}): Promise<Collected> {
   const merged = mergeRequests(requests);
-  const facts = new Facts();
+  const facts = opts.facts ?? new Facts();
   const readyAt = new Map<string, number>();
+  const spans = new Map<string, readonly [number, number]>();
   const started = Date.now();
   const signal = opts.signal ?? new AbortController().signal;
   let engine: Engine | undefined;
@@ -74,6 +79,7 @@ export async function collectFacts(requests: FactRequest[], workspaceDir: string
 
   await Promise.all(
     [...merged.entries()].map(async ([key, r]) => {
+      const begun = Date.now() - started;
       let value: unknown;
       try {
         value = await collectOne(r);
@@ -84,6 +90,8 @@ export async function collectFacts(requests: FactRequest[], workspaceDir: string
       facts.set(r, value);
       readyAt.set(key, Date.now() - started);
       opts.onFact?.(key);
+      // The span ends after the checks this fact completed were judged: rule time is part of it, counted once.
+      spans.set(key, [begun, Date.now() - started]);
     }),
   );
   await connected;
@@ -91,6 +99,7 @@ export async function collectFacts(requests: FactRequest[], workspaceDir: string
   return {
     facts,
     readyAt,
+    spans,
     engine: engine
       ? { reachable: true, endpoint: engine.endpoint.url, version: engine.version.Version, apiVersion: engine.version.ApiVersion }
       : { reachable: !engineError, error: engineError },

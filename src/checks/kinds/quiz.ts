@@ -42,7 +42,7 @@ export const quiz: CheckKind<z.infer<typeof params>> = {
     // Named by their prompt, which the student saw; ids are internal, and the right choice stays unsaid.
     const wrong: string[] = [];
     for (const q of p.questions) {
-      const choice = await prompt.select({ message: q.prompt, choices: q.choices });
+      const choice = await prompt.select({ id: q.id, message: q.prompt, choices: q.choices });
       if (answerHash(q.id, choice) !== q.answer) wrong.push(q.prompt);
     }
     const score = (p.questions.length - wrong.length) / p.questions.length;
