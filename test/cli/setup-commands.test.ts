@@ -19,7 +19,7 @@ describe('--version, help, completion', () => {
     expect(await dojo(['--version'])).toMatchObject({ code: 0, stdout: version });
     const help = await dojo(['help', 'check']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Usage: dojo check [options] <lab>');
+    expect(help.stdout).toContain('Usage: dojo check [options] [lab]');
     expect(help.stdout).toContain('--only <ids>');
   });
 
@@ -28,7 +28,8 @@ describe('--version, help, completion', () => {
     expect(r.code).toBe(0);
     expect(await bashComplete(r.stdout, ['dojo', 'ch'])).toEqual(['check', 'checklist']);
     expect(await bashComplete(r.stdout, ['dojo', 'check', 'lab-0'])).toEqual(LABS);
-    expect(await bashComplete(r.stdout, ['dojo', 'check', '--o'])).toEqual(['--only']);
+    expect(await bashComplete(r.stdout, ['dojo', 'check', '--on'])).toEqual(['--only']);
+    expect(await bashComplete(r.stdout, ['dojo', 'check', '--o'])).toEqual(['--only', '--output']);
     expect(await bashComplete(r.stdout, ['dojo', 'completion', ''])).toEqual(expect.arrayContaining(['bash', 'zsh', 'fish']));
     expect(await bashComplete(r.stdout, ['dojo', 'new', ''])).toContain('lab');
   });
@@ -38,7 +39,7 @@ describe('--version, help, completion', () => {
     expect(zsh.stdout).toContain('autoload -U +X bashcompinit && bashcompinit');
     expect(zsh.stdout).toContain('complete -F _dojo dojo');
     const fish = await dojo(['completion', 'fish']);
-    expect(fish.stdout).toContain("complete -c dojo -n __fish_use_subcommand -a check -d 'run a lab\\'s checks against your files and Docker engine'");
+    expect(fish.stdout).toContain("complete -c dojo -n __fish_use_subcommand -a check -d 'run a lab\\'s checks (or every lab\\'s, with --all) against your files and Docker engine'");
     expect(fish.stdout).toContain("complete -c dojo -n '__fish_seen_subcommand_from check' -l only");
     expect(fish.stdout).toContain(`complete -c dojo -n '__fish_seen_subcommand_from hint' -a '${LABS.join(' ')}'`);
     const bad = await dojo(['completion', 'tcsh']);

@@ -8,7 +8,9 @@ const read = (p: string) => readFileSync(new URL(p, root), 'utf8');
 describe('published JSON Schemas', () => {
   it('schemas/ holds exactly what the zod schemas generate (run `npm run build` after changing a schema)', () => {
     const generated = jsonSchemas();
-    expect(readdirSync(new URL('schemas/', root)).sort()).toEqual(Object.keys(generated).sort());
+    // The report and SARIF schemas in schemas/ are kept by hand (the report contract, OASIS's SARIF); the rest are generated.
+    const kept = ['dojo-report.schema.json', 'sarif-schema-2.1.0.json'];
+    expect(readdirSync(new URL('schemas/', root)).filter((f) => !kept.includes(f)).sort()).toEqual(Object.keys(generated).sort());
     for (const [name, schema] of Object.entries(generated)) expect(JSON.parse(read(`schemas/${name}`)), name).toEqual(schema);
   });
 
