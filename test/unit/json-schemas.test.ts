@@ -23,6 +23,17 @@ describe('published JSON Schemas', () => {
     expect(JSON.parse(read('package.json')).files).toContain('schemas');
   });
 
+  it('every course pack file under courses/ names the shipped schema (three folders up)', () => {
+    for (const pack of readdirSync(new URL('courses/', root))) {
+      for (const [dir, first, schema] of [['labs', 1, 'lab'], ['hints', 0, 'hints'], ['checks', 0, 'checks']] as const) {
+        for (const f of readdirSync(new URL(`courses/${pack}/${dir}/`, root))) {
+          expect(read(`courses/${pack}/${dir}/${f}`).split('\n')[first], `courses/${pack}/${dir}/${f}`).toBe(`# yaml-language-server: $schema=../../../schemas/${schema}.schema.json`);
+        }
+      }
+    }
+    expect(JSON.parse(read('package.json')).files).toContain('courses');
+  });
+
   it('checks.schema.json knows each kind\'s params by its kind:', () => {
     const checks = jsonSchemas()['checks.schema.json'] as any; // eslint-disable-line @typescript-eslint/no-explicit-any
     const item = checks.properties.checks.items;
