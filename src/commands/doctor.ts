@@ -20,7 +20,8 @@ export async function doctor(_g: GlobalOptions): Promise<DoctorResult> {
   const [engineInfo, compose] = await Promise.all([
     connectEngine().then(
       async (e) => {
-        const leftovers = await e.docker.listContainers({ all: true, filters: { label: [`${TEMP_LABEL}=1`] } }).catch(() => []);
+        // A lab's break-fix scenarios (io.dojo.lab) are meant to stay until `dojo lab stop`: not leftovers.
+        const leftovers = (await e.docker.listContainers({ all: true, filters: { label: [`${TEMP_LABEL}=1`] } }).catch(() => [])).filter((c) => !c.Labels['io.dojo.lab']);
         return { reachable: true, version: e.version.Version, apiVersion: e.version.ApiVersion, os: e.version.Os, arch: e.version.Arch, leftovers: leftovers.length };
       },
       (err: unknown) => ({ reachable: false, error: err instanceof DojoError ? err.message : String(err), leftovers: 0 }),

@@ -1,6 +1,8 @@
 import type { CheckResult } from '../commands/check.js';
+import type { DiagnoseResult } from '../commands/diagnose.js';
 import type { DoctorResult } from '../commands/doctor.js';
 import type { HintResult } from '../commands/hint.js';
+import type { LabResult } from '../commands/lab.js';
 import type { ListResult } from '../commands/list.js';
 import type { ResetResult } from '../commands/reset.js';
 import type { ShowResult } from '../commands/show.js';
@@ -11,9 +13,11 @@ import { usageError } from '../errors.js';
 import { renderJunit } from './junit.js';
 import { style } from './style.js';
 import { checkText } from './text-check.js';
+import { diagnoseText } from './text-diagnose.js';
+import { labText } from './text-lab.js';
 import { doctorText, hintText, listText, resetText, showText, statusText, validateText } from './text.js';
 
-export type Result = CheckResult | DoctorResult | HintResult | ListResult | ResetResult | ShowResult | StatusResult | ValidateResult;
+export type Result = CheckResult | DiagnoseResult | LabResult | DoctorResult | HintResult | ListResult | ResetResult | ShowResult | StatusResult | ValidateResult;
 
 /** Turns a command's data into what is printed; notices go to stderr so stdout stays parseable. */
 export function render(result: Result, g: GlobalOptions): { stdout: string; stderr: string } {
@@ -27,6 +31,8 @@ export function render(result: Result, g: GlobalOptions): { stdout: string; stde
   switch (result.type) {
     case 'check': return { stdout: checkText(result, c), stderr };
     case 'doctor': return { stdout: doctorText(result, c), stderr };
+    case 'diagnose': return { stdout: diagnoseText(result, c), stderr };
+    case 'lab': return { stdout: labText(result, c), stderr };
     case 'hint': return { stdout: hintText(result, c), stderr };
     case 'list': return { stdout: listText(result, c), stderr };
     case 'reset': return { stdout: resetText(result), stderr };
