@@ -75,8 +75,11 @@ export async function labStart(g: GlobalOptions, labId: string): Promise<LabResu
   };
   // Ctrl-C or a failure half-way: remove what exists so far, and forget it once it is gone.
   let finished = false;
+  let running: Promise<unknown> = Promise.resolve();
   const undo = track(`${id} scenarios`, async () => {
     if (finished) return;
+    // Creates already sent finish first (the abort stops new ones), so none lands after the removal.
+    await running.catch(() => undefined);
     const outcome = await cleanScenarios(e, id, ws.dir, [...recorded.values()], file.image);
     recorded.clear();
     for (const o of stillRecorded(outcome)) recorded.set(`${o.type}:${o.name}`, o);
@@ -85,10 +88,12 @@ export async function labStart(g: GlobalOptions, labId: string): Promise<LabResu
   });
   let started;
   try {
-    started = await startScenarios(e, file, { lab: id, workspace: ws.dir, toolImage: tool.ref, signal, record: (o) => (recorded.set(`${o.type}:${o.name}`, o), save()) });
+    const work = startScenarios(e, file, { lab: id, workspace: ws.dir, toolImage: tool.ref, signal, record: (o) => (recorded.set(`${o.type}:${o.name}`, o), save()) });
+    running = work;
+    started = await work;
   } catch (err) {
     await undo();
-    if (signal.aborted) throw err;
+    if (signal.aborted) throw new DojoError({ code: 'E_INTERRUPTED', message: `interrupted: what ${id}'s start had created was removed`, exitCode: ExitCode.interrupted });
     throw new DojoError({
       code: 'E_LAB_START',
       message: `${id}'s scenarios could not be created: ${(err as { json?: { message?: string } }).json?.message ?? (err as Error).message}`,

@@ -35,8 +35,11 @@ export function connectionFailures(lines: string[]): ConnectionFailure[] {
       for (const p of patterns) {
         const m = p.exec(line);
         if (!m) continue;
-        const port = m[2] ? Number(m[2]) : (/:(\d{2,5})\b/.exec(line.slice(m.index)) ?? [])[1];
-        out.push({ host: m[1]!.replace(/^\[|\]$/g, ''), port: port === undefined ? null : Number(port), kind, line });
+        const host = m[1]!.replace(/^\[|\]$/g, '');
+        // The port next to the host name, never a DNS server's (`lookup db on 127.0.0.11:53`).
+        const near = new RegExp(`${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]?:(\\d{1,5})\\b`).exec(line);
+        const port = m[2] ?? near?.[1];
+        out.push({ host, port: port === undefined ? null : Number(port), kind, line });
         return true;
       }
       return false;

@@ -30,6 +30,11 @@ const oomKilled: Rule = (f) => {
     return { rule: 'oom-killed', severity: 'error', summary: `${f.name} was killed by the kernel for going over its memory limit`, mistake: 'oom-killed',
       evidence: [stateLine(f), `memory limit: ${f.memoryLimit ? mib(f.memoryLimit) : 'none on the container (the host ran out)'}`, ...tail(f)] };
   }
+  if (!f.running && f.exitCode === 137 && (f.oomEvent || f.memoryLimit)) {
+    // The engine can record the exit before the kernel's OOM notice and leave OOMKilled false.
+    return { rule: 'oom-killed', severity: f.oomEvent ? 'error' : 'warning', summary: `${f.name} was killed with SIGKILL (exit 137) ${f.oomEvent ? 'after the engine saw an out-of-memory event' : 'while it ran under a memory limit'}`, mistake: 'oom-killed',
+      evidence: [stateLine(f), f.oomEvent ? '`docker events` recorded an oom event for it since its last start' : 'OOMKilled is false and no oom event was recorded: a docker kill or a timed-out stop would look the same', `memory limit: ${f.memoryLimit ? mib(f.memoryLimit) : 'none'}`, ...tail(f)] };
+  }
   if (!f.running && f.exitCode === 137) {
     return { rule: 'killed', severity: 'note', summary: `${f.name} ended with SIGKILL (exit 137) but not for memory`, mistake: null,
       evidence: [stateLine(f), 'OOMKilled is false: something sent SIGKILL (docker kill, or docker stop after its grace period)'] };

@@ -20,7 +20,7 @@ export async function findScenarioObjects(engine: Engine, lab: string, workspace
   const add = (o: FoundObject) => found.set(`${o.type}:${o.id}`, o);
 
   const images = new Map<string, string>();
-  for (const i of await d.listImages({ filters })) images.set(i.Id, i.RepoTags?.[0] ?? i.Id);
+  for (const i of await d.listImages({ all: true, filters })) images.set(i.Id, i.RepoTags?.find((t) => t !== '<none>:<none>') ?? i.Id.replace('sha256:', '').slice(0, 12));
   for (const ref of [...recorded.filter((o) => o.type === 'image').flatMap((o) => [o.id, o.name ?? '']), imageTag ?? ''].filter(Boolean)) {
     const i = await quiet(d.getImage(ref).inspect());
     if (i && isOurs(i.Config?.Labels, lab, workspace)) images.set(i.Id, ref);

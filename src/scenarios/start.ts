@@ -31,17 +31,17 @@ export async function startScenarios(engine: Engine, file: ScenariosFile, ctx: S
   };
 
   await step('image', file.image, ALL, async () => ({ id: await buildImage(d, file, ctx) }));
-  for (const net of file.networks) {
-    await step('network', net, ALL, () => d.createNetwork({ Name: net, Driver: 'bridge', CheckDuplicate: true, Labels: scenarioLabels(ctx.lab, ALL, ctx.workspace) }));
-  }
+  await settled(file.networks.map((net) =>
+    step('network', net, ALL, () => d.createNetwork({ Name: net, Driver: 'bridge', CheckDuplicate: true, Labels: scenarioLabels(ctx.lab, ALL, ctx.workspace) }))));
+  // Scenarios side by side (the engine is the slow part); within one, in order (a database before its client).
   const started: StartedContainer[] = [];
-  for (const s of file.scenarios) {
+  await settled(file.scenarios.map(async (s) => {
     for (const c of s.containers) {
       const container = await step('container', c.name, s.id, () => d.createContainer(createOptions(file, s.id, c, ctx)));
       await container.start();
       started.push({ name: c.name, id: container.id, scenario: s.id, support: c.support, publishes: c.publish.map((p) => `${p}/tcp`) });
     }
-  }
+  }));
   return started;
 }
 
@@ -62,6 +62,13 @@ function createOptions(file: ScenariosFile, scenario: string, c: ScenarioContain
       ...(memory ? { Memory: memory, MemorySwap: memory } : {}),
     },
   };
+}
+
+/** Waits for all of them (nothing still in flight when the caller cleans up), then throws the first failure. */
+async function settled(work: Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(work);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 const bytes = (m: string): number => Number(m.slice(0, -1)) * { k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m.slice(-1) as 'k' | 'm' | 'g'];

@@ -11,6 +11,8 @@ export interface DiagnosisFacts {
   running: boolean;
   exitCode: number;
   oomKilled: boolean;
+  /** The engine logged an `oom` event for it since its last start (OOMKilled can miss a kill the exit overtook). */
+  oomEvent: boolean;
   /** The engine's own error (a start that failed: port taken, exec format, missing binary). */
   error: string | null;
   startedAt: string | null;
@@ -37,7 +39,7 @@ export interface DiagnosisFacts {
 
 export const missingContainer = (name: string): DiagnosisFacts => ({
   found: false, name, id: '', image: '', imageArch: null, engineArch: null, status: 'missing', running: false, exitCode: 0,
-  oomKilled: false, error: null, startedAt: null, restartCount: 0, restartPolicy: '', health: null, user: '',
+  oomKilled: false, oomEvent: false, error: null, startedAt: null, restartCount: 0, restartPolicy: '', health: null, user: '',
   env: { names: [], empty: [] }, memoryLimit: 0, networkMode: '', networks: {}, ports: [], mounts: [], logs: [], others: [],
   listeners: null, listenersNote: null,
 });

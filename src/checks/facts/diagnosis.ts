@@ -54,6 +54,7 @@ export async function readDiagnosis(engine: Engine, ref: string, opts: DiagnoseO
     running: state.Running,
     exitCode: state.ExitCode,
     oomKilled: state.OOMKilled,
+    oomEvent: !state.Running && state.ExitCode === 137 && !state.OOMKilled ? await oomEventSince(engine, info.Id, state.StartedAt) : false,
     error: state.Error || null,
     startedAt: state.StartedAt && !state.StartedAt.startsWith('0001') ? state.StartedAt : null,
     restartCount: info.RestartCount,
@@ -95,6 +96,20 @@ async function settle(container: Docker.Container, info: Docker.ContainerInspect
     current = (await inspect(container)) ?? current;
   }
   return current;
+}
+
+/** The engine's event log, read back (not followed) for an `oom` of this container since it started. */
+async function oomEventSince(engine: Engine, id: string, startedAt: string): Promise<boolean> {
+  const since = Math.floor(Date.parse(startedAt) / 1000) || 0;
+  const until = Math.ceil(Date.now() / 1000);
+  try {
+    const stream = (await engine.docker.getEvents({ since, until, filters: { container: [id], event: ['oom'] } })) as unknown as NodeJS.ReadableStream;
+    let text = '';
+    for await (const chunk of stream) text += String(chunk);
+    return text.includes('"oom"');
+  } catch {
+    return false;
+  }
 }
 
 async function readLogs(container: Docker.Container, lines: number): Promise<string[]> {

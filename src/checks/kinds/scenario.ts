@@ -52,7 +52,7 @@ export const scenarioFixed: CheckKind<P> = {
 function problemsOf(d: DiagnosisFacts, p: P): string[] {
   const out: string[] = [];
   // The engine keeps OOMKilled from an earlier run after a restart: it counts only for a stopped container.
-  if (d.oomKilled && !d.running) out.push('the kernel killed it for going over its memory limit');
+  if ((d.oomKilled || d.oomEvent) && !d.running) out.push('the kernel killed it for going over its memory limit');
   else if (p.running && !d.running) out.push(`it is not running (exit code ${d.exitCode})`);
   const unset = p.env.filter((v) => !d.env.names.includes(v) || d.env.empty.includes(v));
   if (unset.length) out.push(`its environment does not set ${unset.join(', ')}`);
