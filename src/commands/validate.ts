@@ -3,6 +3,7 @@ import type { GlobalOptions } from '../context.js';
 import { loadCourseWithIssues } from '../content/load.js';
 import type { ContentIssue } from '../content/types.js';
 import { kindCatalog } from '../checks/catalog.js';
+import { scenarioIssues } from '../scenarios/validate.js';
 
 export interface ValidateResult {
   type: 'validate';
@@ -16,6 +17,7 @@ export interface ValidateResult {
 export async function validate(g: GlobalOptions, dir: string | undefined): Promise<ValidateResult> {
   const target = resolve(dir ?? g.course);
   const { course, issues } = loadCourseWithIssues(target, kindCatalog());
+  if (course) issues.push(...scenarioIssues(course));
   return {
     type: 'validate',
     dir: target,
