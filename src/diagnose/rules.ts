@@ -155,6 +155,6 @@ export function looked(f: DiagnosisFacts): string[] {
     networksLine(f),
     `ports: ${f.ports.map((p) => (p.host ? `${p.host}->${p.container}` : `${p.container} (not published)`)).join(', ') || 'none'}`,
     ...(f.listeners ? [`listeners: ${f.listeners.map((l) => `${l.address}:${l.port}`).join(', ') || 'none'}`] : f.listenersNote ? [f.listenersNote] : []),
-    `${f.logs.length} log lines read`,
+    `${f.logs.length} log line${f.logs.length === 1 ? '' : 's'} read`,
   ];
 }

@@ -41,7 +41,10 @@ export async function readDiagnosis(engine: Engine, ref: string, opts: DiagnoseO
   const state = info.State as Docker.ContainerInspectInfo['State'] & { Health?: { Status: string; FailingStreak: number; Log?: { ExitCode: number; Output: string }[] } };
   const failing = [...(state.Health?.Log ?? [])].reverse().find((l) => l.ExitCode !== 0);
   const exposed = Object.keys(info.Config.ExposedPorts ?? {});
-  const published = Object.entries(info.NetworkSettings.Ports ?? {}).flatMap(([port, binds]) => (binds ?? []).map((b) => ({ container: port, host: `${b.HostIp || '0.0.0.0'}:${b.HostPort}` })));
+  const live = Object.entries(info.NetworkSettings.Ports ?? {}).flatMap(([port, binds]) => (binds ?? []).map((b) => ({ container: port, host: `${b.HostIp || '0.0.0.0'}:${b.HostPort}` })));
+  // A stopped container has no live bindings; what it asked for is still in its HostConfig.
+  const asked = Object.entries(info.HostConfig.PortBindings ?? {}).flatMap(([port, binds]) => ((binds ?? []) as { HostIp?: string; HostPort?: string }[]).map((b) => ({ container: port, host: `${b.HostIp || '0.0.0.0'}:${b.HostPort || '(any free port)'}` })));
+  const published = live.length ? live : asked;
   const ports = [...published, ...exposed.filter((p) => !published.some((x) => x.container === p)).map((p) => ({ container: p, host: null }))];
   const facts: DiagnosisFacts = {
     found: true,
