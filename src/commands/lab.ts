@@ -4,20 +4,14 @@ import { interruptSignal, track } from '../engine/cleanup.js';
 import type { Engine } from '../engine/client.js';
 import { cleanScenarios, stillRecorded } from '../scenarios/clean.js';
 import { findScenarioObjects, removeObjects, type FoundObject } from '../scenarios/objects.js';
-import { loadScenarios, type ScenariosFile } from '../scenarios/schema.js';
+import { loadScenarios } from '../scenarios/schema.js';
 import { startScenarios } from '../scenarios/start.js';
 import { toolImage } from '../scenarios/tool-image.js';
+import { refuseTakenNames, views, type LabScenarioView } from '../scenarios/preflight.js';
 import { readState, writeState } from '../state/store.js';
 import type { ScenarioObject, State } from '../state/types.js';
 import { loadWorkspace, workspaceOptions } from '../workspace.js';
 import { openCourse, requireLab } from './shared.js';
-
-export interface LabScenarioView {
-  id: string;
-  symptom: string;
-  task: string;
-  containers: { name: string; support: boolean; published: string[] }[];
-}
 
 export interface LabResult {
   type: 'lab';
@@ -134,35 +128,4 @@ function setRecorded(state: State, lab: string, objects: ScenarioObject[]): void
   if (!s) return;
   if (objects.length) s.scenarioObjects = objects;
   else delete s.scenarioObjects;
-}
-
-/** A name dojo would create that something else already holds: refused before anything changes. */
-async function refuseTakenNames(e: Engine, file: ScenariosFile): Promise<void> {
-  const d = e.docker;
-  const exists = (p: Promise<unknown>) => p.then(() => true, () => false);
-  const taken: string[] = [];
-  for (const s of file.scenarios) for (const c of s.containers) if (await exists(d.getContainer(c.name).inspect())) taken.push(`container ${c.name}`);
-  for (const n of file.networks) if (await exists(d.getNetwork(n).inspect())) taken.push(`network ${n}`);
-  if (await exists(d.getImage(file.image).inspect())) taken.push(`image ${file.image}`);
-  if (taken.length) {
-    throw new DojoError({
-      code: 'E_NAME_TAKEN',
-      message: `the scenarios need names that are already in use and are not dojo's: ${taken.join(', ')}`,
-      suggestion: 'Rename or remove those objects (they are yours; dojo does not touch them), then start again.',
-      exitCode: ExitCode.badInput,
-    });
-  }
-}
-
-async function views(e: Engine, file: ScenariosFile, names: string[]): Promise<LabScenarioView[]> {
-  const published = new Map<string, string[]>();
-  for (const name of names) {
-    const info = await e.docker.getContainer(name).inspect().catch(() => null);
-    const ports = Object.entries(info?.NetworkSettings.Ports ?? {}).flatMap(([p, b]) => (b ?? []).map((x) => `${x.HostIp}:${x.HostPort}->${p}`));
-    published.set(name, ports);
-  }
-  return file.scenarios.map((s) => ({
-    id: s.id, symptom: s.symptom, task: s.task,
-    containers: s.containers.map((c) => ({ name: c.name, support: c.support, published: published.get(c.name) ?? [] })),
-  }));
 }
