@@ -145,6 +145,16 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
     .action(act(async (g, lab: string | undefined, o: { yes?: boolean }) =>
       reset(g, lab, { yes: o.yes, confirm: confirmPrompt })));
 
+  const lab = program.command('lab').description('break-fix scenarios: deliberately broken containers on your engine to debug');
+  lab.command('start').argument('<lab>', 'lab id, e.g. lab-05').description("create the lab's broken scenarios (from images you already have; nothing is pulled)")
+    .action(act(async (g, labId: string) => (await import('./commands/lab.js')).labStart(g, labId)));
+  lab.command('stop').argument('<lab>').description("remove every scenario object of the lab (your fixed containers of the same names too); nothing else")
+    .action(act(async (g, labId: string) => (await import('./commands/lab.js')).labStop(g, labId)));
+
+  program.command('diagnose').argument('<container>', 'a container name or id (stopped ones too)')
+    .description('read a container that exited, restarts, is unhealthy or unreachable, and name the likely mistake (read-only)')
+    .action(act(async (g, ref: string) => (await import('./commands/diagnose.js')).diagnoseCommand(g, ref)));
+
   program.command('doctor').description('is the Docker engine reachable? which endpoint and versions? compose?')
     .action(act(async (g) => (await import('./commands/doctor.js')).doctor(g)));
 

@@ -21,8 +21,9 @@ export async function doctor(_g: GlobalOptions): Promise<DoctorResult> {
   const [engineInfo, compose] = await Promise.all([
     connectEngine().then(
       async (e) => {
+        // A lab's break-fix scenarios (io.dojo.lab) are meant to stay until `dojo lab stop`: not leftovers.
         const [leftovers, info] = await Promise.all([
-          e.docker.listContainers({ all: true, filters: { label: [`${TEMP_LABEL}=1`] } }).catch(() => []),
+          e.docker.listContainers({ all: true, filters: { label: [`${TEMP_LABEL}=1`] } }).then((cs) => cs.filter((c) => !c.Labels['io.dojo.lab'])).catch(() => []),
           e.docker.info().catch(() => undefined),
         ]);
         const kind = engineKind(e.version, info);

@@ -4,6 +4,7 @@ import { loadCourseWithIssues } from '../content/load.js';
 import type { ContentIssue } from '../content/types.js';
 import { kindCatalog } from '../checks/catalog.js';
 import { listKinds, type KindsResult } from './kinds.js';
+import { scenarioIssues } from '../scenarios/validate.js';
 
 export interface ValidateResult {
   type: 'validate';
@@ -18,6 +19,7 @@ export async function validate(g: GlobalOptions, dir: string | undefined, o: { k
   const target = resolve(dir ?? g.course);
   const { course, issues } = loadCourseWithIssues(target, kindCatalog());
   if (o.kinds) return listKinds(course);
+  if (course) issues.push(...scenarioIssues(course));
   return {
     type: 'validate',
     dir: target,

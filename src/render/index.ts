@@ -1,4 +1,6 @@
 import type { CheckResult } from '../commands/check.js';
+import type { DiagnoseResult } from '../commands/diagnose.js';
+import type { LabResult } from '../commands/lab.js';
 import type { ChecklistResult } from '../commands/checklist.js';
 import type { CiInitResult } from '../commands/ci-init.js';
 import type { DoctorResult } from '../commands/doctor.js';
@@ -24,8 +26,10 @@ import { ciInitText, doctorText, hintText, listText, resetText, showText, status
 import { validateJson, validateText } from './validate-text.js';
 import { authoringJson, authoringText, isAuthoring, type AuthoringResult } from './authoring.js';
 import { watchSummaryText } from './watch-summary.js';
+import { diagnoseText } from './text-diagnose.js';
+import { labText } from './text-lab.js';
 
-export type Result = CheckResult | ChecklistResult | CiInitResult | ClassReportResult | DoctorResult | HintResult | ListResult | ResetResult | ShowResult | StatusResult | ValidateResult | AuthoringResult | WatchResult;
+export type Result = CheckResult | ChecklistResult | CiInitResult | ClassReportResult | DoctorResult | HintResult | ListResult | ResetResult | ShowResult | StatusResult | ValidateResult | AuthoringResult | WatchResult | DiagnoseResult | LabResult;
 
 export interface Rendered {
   stdout: string;
@@ -84,6 +88,8 @@ function text(result: Result, color: boolean): string {
     case 'ci-init': return ciInitText(result);
     case 'class-report': return classReportText(result);
     case 'doctor': return doctorText(result, c);
+    case 'diagnose': return diagnoseText(result, c);
+    case 'lab': return labText(result, c);
     case 'hint': return hintText(result, c);
     case 'list': return listText(result, c);
     case 'reset': return resetText(result);

@@ -63,7 +63,8 @@ export function statusText(r: StatusResult, c: ChalkInstance): string {
   return lines.join('\n') + '\n';
 }
 
-export const resetText = (r: ResetResult): string => `Progress forgotten for: ${r.reset.join(', ') || '(nothing)'}\n`;
+export const resetText = (r: ResetResult): string =>
+  `Progress forgotten for: ${r.reset.join(', ') || '(nothing)'}\n${r.removed.length ? `Scenario objects removed from the engine: ${r.removed.join(', ')}\n` : ''}`;
 
 export function doctorText(r: DoctorResult, c: ChalkInstance): string {
   const ok = (b: boolean) => (b ? c.green('✓') : c.red('✗'));

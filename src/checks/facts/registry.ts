@@ -1,6 +1,7 @@
 import type { AnyFactType, FactType } from './fact-type.js';
 import { composeFact } from './compose.fact.js';
 import { composeImageFact } from './compose-image.fact.js';
+import { diagnosisFact } from './diagnosis.fact.js';
 import { dnsProbeFact } from './dns-probe.fact.js';
 import { mountFact } from './mount.fact.js';
 import { contextFact } from './context.fact.js';
@@ -16,7 +17,7 @@ import { composeStackFact, containerFact, networkFact, volumeFact } from './runt
 export const FACT_TYPES = [
   dockerfileFact, contextFact, imageFact, imageFsFact, runFact, rebuildFact,
   containerFact, networkFact, volumeFact, composeFact, composeStackFact,
-  mountFact, dnsProbeFact, composeImageFact, scanFact,
+  mountFact, dnsProbeFact, composeImageFact, scanFact, diagnosisFact,
 ] as const;
 
 type Each = (typeof FACT_TYPES)[number];

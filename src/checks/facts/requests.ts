@@ -14,6 +14,7 @@ export type { ComposeImageRequest } from './compose-image.fact.js';
 export type { DnsProbeRequest } from './dns-probe.fact.js';
 export type { MountRequest } from './mount.fact.js';
 export type { ScanRequest } from './scan.fact.js';
+export type { DiagnosisRequest } from './diagnosis.fact.js';
 
 export const factKey = (r: FactRequest): string => factType(r).key(r);
 

@@ -11,6 +11,7 @@ import { multiStage } from './multi-stage.js';
 import { pinnedBase } from './pinned-base.js';
 import { noToolchain } from './no-toolchain.js';
 import { quiz } from './quiz.js';
+import { scenarioFixed } from './scenario.js';
 import { sameLayerCleanup } from './same-layer-cleanup.js';
 import { staticBinary } from './static-binary.js';
 import { imageEnvSecrets, imageExposes, imageHealthcheck, imageUser } from './image-config.js';
@@ -37,6 +38,7 @@ export const KINDS: AnyKind[] = [
   composeValid, composeHealthcheck, composeDependsHealthy, composeNamedVolume, composeSecrets, composeStack,
   composeDevOverride, devImageToolchain, composeProfiles,
   nonRootUser, noSecrets, capsDropped, resourceLimits, readOnlyRootfs, imageScan,
+  scenarioFixed,
   quiz,
 ];
 
