@@ -1,3 +1,4 @@
+import { copyCourse as copyCourseTo } from '../support/course.js';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,11 +7,7 @@ import { BIN, dojo } from '../support/cli.js';
 import { copyBeforeDeps, tempWorkspace } from '../support/workspace.js';
 
 const COURSE = join(BIN, '..', '..');
-const copyCourse = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dojo-course-'));
-  for (const d of ['labs', 'hints', 'checks']) cpSync(join(COURSE, d), join(dir, d), { recursive: true });
-  return dir;
-};
+const copyCourse = () => copyCourseTo('dojo-course-');
 
 describe('progress file', () => {
   it('moves a corrupt state file aside with a message instead of overwriting it', async () => {

@@ -1,3 +1,4 @@
+import { copyCourse as copyCourseTo } from '../support/course.js';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,11 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, dojo } from '../support/cli.js';
 
 const COURSE = join(BIN, '..', '..');
-const copyCourse = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dojo-author-'));
-  for (const d of ['labs', 'hints', 'checks']) cpSync(join(COURSE, d), join(dir, d), { recursive: true });
-  return dir;
-};
+const copyCourse = () => copyCourseTo('dojo-author-');
 /** Replaces the first `from` in a course file (failing loudly if the file no longer has it). */
 const edit = (course: string, file: string, from: string, to: string) => {
   const text = readFileSync(join(course, file), 'utf8');
