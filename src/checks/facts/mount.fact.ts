@@ -1,18 +1,19 @@
 import { defineFact } from './fact-type.js';
 import type { MountFacts } from './mount.js';
 
-export type MountRequest = { type: 'mount'; container: string; path: string; files: string[] };
+/** `pathEnv`: a variable of the container's environment that, when set, says where the folder is (PGDATA). */
+export type MountRequest = { type: 'mount'; container: string; path: string; files: string[]; pathEnv?: string };
 
 /** What is mounted at a path of the student's container: kind, owner, a few files; read-only. */
 export const mountFact = defineFact<MountRequest, MountFacts>({
   type: 'mount',
-  key: (r) => `mount:${r.container}:${r.path}`,
+  key: (r) => `mount:${r.container}:${r.path}:${r.pathEnv ?? ''}`,
   engine: true,
   timeoutMs: () => 60_000,
   describe: (r) => `${r.path} in container ${r.container}`,
-  collect: async (r, ctx) => (await import('./mount.js')).readMount(ctx.engine, r.container, r.path, r.files),
+  collect: async (r, ctx) => (await import('./mount.js')).readMount(ctx.engine, r.container, r.path, r.files, r.pathEnv),
   merge: (a, b) => ({ ...a, files: [...new Set([...a.files, ...b.files])] }),
   fingerprint: (v) => ({ mount: v.mount, owner: v.owner, user: v.user }),
   probeInputs: (r) => [{ type: 'container', name: r.container }],
-  fake: (r) => ({ container: r.container, found: false, user: '', uid: null, gid: null, mount: null, owner: null, files: {} }),
+  fake: (r) => ({ container: r.container, found: false, running: false, user: '', uid: null, gid: null, groups: [], path: r.path, pathFrom: null, mount: null, owner: null, files: {} }),
 });

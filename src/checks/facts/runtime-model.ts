@@ -6,10 +6,15 @@ export interface ContainerFacts {
   status: string;
   running: boolean;
   exitCode: number;
+  /** When it last stopped (ISO), and the engine's error when it could not start ("port is already allocated"). */
+  finishedAt: string | null;
+  stateError: string;
   oomKilled: boolean;
   restartCount: number;
   health: string | null;
   user: string;
+  /** The process environment (image ENV merged with the container's): rules show only named variables. */
+  env: Record<string, string>;
   mounts: { type: string; name: string | null; source: string; destination: string; rw: boolean }[];
   networks: Record<string, { ip: string; aliases: string[] }>;
   ports: { container: string; host: string }[];

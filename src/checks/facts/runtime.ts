@@ -1,6 +1,13 @@
 import type { Engine } from '../../engine/client.js';
 import type { ComposeStackFacts, ContainerFacts, NetworkFacts, VolumeFacts } from './runtime-model.js';
 
+/**
+ * Labels Compose (v1 1.29 and v2 2.26, checked on the engine) puts on the containers of a service and
+ * never on an image: v2 stamps the images it builds with project and service, so a `docker run` of
+ * such an image carries those two but is no part of the project. `run` containers have oneoff=True.
+ */
+const OWN_LABELS = ['com.docker.compose.oneoff=False', 'com.docker.compose.container-number'];
+
 const notFound = (err: unknown) => (err as { statusCode?: number }).statusCode === 404;
 
 /**
@@ -10,8 +17,8 @@ const notFound = (err: unknown) => (err as { statusCode?: number }).statusCode =
 export async function readContainer(engine: Engine, name: string, compose?: { project: string; service: string }): Promise<ContainerFacts | null> {
   let ref = name;
   if (compose) {
-    const list = await engine.docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${compose.project}`, `com.docker.compose.service=${compose.service}`] } });
-    const mine = list.filter((c) => c.Labels['com.docker.compose.oneoff'] !== 'True').sort((a, b) => Number(b.State === 'running') - Number(a.State === 'running'));
+    const list = await engine.docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${compose.project}`, `com.docker.compose.service=${compose.service}`, ...OWN_LABELS] } });
+    const mine = list.sort((a, b) => Number(b.State === 'running') - Number(a.State === 'running'));
     if (!mine[0]) return null;
     ref = mine[0].Id;
   }
@@ -30,10 +37,13 @@ export async function readContainer(engine: Engine, name: string, compose?: { pr
     status: c.State.Status,
     running: c.State.Running,
     exitCode: c.State.ExitCode,
+    finishedAt: c.State.FinishedAt && !c.State.FinishedAt.startsWith('0001') ? c.State.FinishedAt : null,
+    stateError: (c.State as { Error?: string }).Error ?? '',
     oomKilled: c.State.OOMKilled,
     restartCount: c.RestartCount,
     health: (c.State as { Health?: { Status: string } }).Health?.Status ?? null,
     user: c.Config.User ?? '',
+    env: Object.fromEntries((c.Config.Env ?? []).map((e) => [e.slice(0, e.indexOf('=') < 0 ? e.length : e.indexOf('=')), e.includes('=') ? e.slice(e.indexOf('=') + 1) : ''])),
     mounts: (c.Mounts ?? []).map((m) => ({ type: m.Type ?? '', name: m.Name ?? null, source: m.Source, destination: m.Destination, rw: m.RW })),
     networks: Object.fromEntries(Object.entries(c.NetworkSettings.Networks ?? {}).map(([n, v]) => [n, { ip: v.IPAddress, aliases: v.Aliases ?? [] }])),
     ports: Object.entries(c.NetworkSettings.Ports ?? {}).flatMap(([port, binds]) => (binds ?? []).map((b) => ({ container: port, host: `${b.HostIp || '0.0.0.0'}:${b.HostPort}` }))),
@@ -82,7 +92,7 @@ export async function readVolume(engine: Engine, name: string): Promise<VolumeFa
  * flowforge_api_1, v2 flowforge-api-1: names are never guessed). One inspect each, for health logs.
  */
 export async function readComposeStack(engine: Engine, project: string): Promise<ComposeStackFacts> {
-  const list = await engine.docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } });
+  const list = await engine.docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`, ...OWN_LABELS] } });
   const containers = await Promise.all(
     list.map(async (c) => {
       const info = await engine.docker.getContainer(c.Id).inspect().catch(() => null);
@@ -97,9 +107,8 @@ export async function readComposeStack(engine: Engine, project: string): Promise
         exitCode: info && !info.State.Running ? info.State.ExitCode : null,
         health: health?.Status ?? null,
         lastHealthFailure: failing ? failing.Output.trim().split('\n').slice(-3).join(' | ').slice(0, 300) : null,
-        oneOff: c.Labels['com.docker.compose.oneoff'] === 'True',
       };
     }),
   );
-  return { project, containers: containers.filter((c) => !c.oneOff).map(({ oneOff: _, ...c }) => c) };
+  return { project, containers };
 }

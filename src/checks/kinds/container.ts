@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { z } from 'zod';
 import type { ContainerRequest } from '../facts/requests.js';
 import type { ContainerFacts } from '../facts/runtime-model.js';
@@ -5,6 +6,7 @@ import { isRootUser } from '../facts/runtime-model.js';
 import type { Facts } from '../facts/store.js';
 import { error, fail, pass, type CheckKind, type CheckTarget, type Finding } from '../types.js';
 import { serviceOf } from './targets.js';
+import { notRunning } from './not-running.js';
 
 export const containerReq = (name: string): ContainerRequest => ({ type: 'container', name });
 /** The service's container: by its name (docker run), or with `compose` by the project's labels. */
@@ -86,28 +88,33 @@ export const publishedPorts: CheckKind<z.infer<typeof portsParams>> = {
     }, p.compose),
 };
 
-const volumeParams = z.object({ path: z.string().startsWith('/') }).strict();
+const volumeParams = z.object({ path: z.string().startsWith('/'), pathEnv: z.string().optional() }).strict();
+/** The folder a variable of the container's environment names (PGDATA), else `path`. */
+const dataPath = (c: ContainerFacts, path: string, env?: string) => (env && c.env[env]?.startsWith('/') ? posix.normalize(c.env[env]!) : path);
+const holds = (dest: string, path: string) => path === dest || path.startsWith(dest === '/' ? '/' : `${dest}/`);
 /**
  * Data that must survive the container lives in a named volume: not in its writable layer, not in
  * an anonymous volume (which `docker rm -v` or a new container leaves behind unnamed).
  */
 export const volumeMounted: CheckKind<z.infer<typeof volumeParams>> = {
   name: 'volume-mounted',
-  description: "The service's container keeps `path` in a named volume (not the writable layer, not an anonymous volume, not a bind mount).",
+  description: "The service's container keeps `path` (or the folder `pathEnv` names, e.g. PGDATA) in a named volume mounted there or above it (not the writable layer, not an anonymous volume, not a bind mount).",
   params: volumeParams,
   needs: (t) => [containerReq(t.service.container)],
   evaluate: (facts, t, p) =>
     withContainer(facts, t, (c) => {
       const mounts = c.mounts.map((m) => `${m.type} ${m.type === 'volume' ? m.name : m.source} -> ${m.destination}`);
       const evidence = [`mounts of ${c.name}: ${mounts.join('; ') || 'none'}`];
-      const at = c.mounts.find((m) => m.destination === p.path);
-      if (!at) return fail(`nothing is mounted at ${p.path} in ${c.name}: its data lives in the container's writable layer`, evidence);
+      const path = dataPath(c, p.path, p.pathEnv);
+      if (path !== p.path) evidence.push(`${p.pathEnv}=${path} in the container's environment: the data lives there`);
+      const at = c.mounts.filter((m) => holds(posix.normalize(m.destination), path)).sort((a, b) => b.destination.length - a.destination.length)[0];
+      if (!at) return fail(`nothing is mounted at ${path} in ${c.name}: its data lives in the container's writable layer`, evidence);
       if (at.type !== 'volume' || ANONYMOUS.test(at.name ?? '')) {
         const what = at.type === 'bind' ? `a bind mount of ${at.source}` : at.type === 'volume' ? `the volume ${at.name} (anonymous)` : `a ${at.type} mount`;
         if (at.type === 'volume') evidence.push(`an anonymous volume comes from the image's VOLUME or from -v ${p.path} without a name`);
-        return fail(`${p.path} in ${c.name} is ${what}, not the named volume it needs`, evidence);
+        return fail(`${path} in ${c.name} is ${what}, not the named volume it needs`, evidence);
       }
-      return pass(`${c.name} keeps ${p.path} in the named volume ${at.name}`, evidence);
+      return pass(`${c.name} keeps ${path} in the named volume ${at.name}${at.destination !== path ? ` (mounted at ${at.destination})` : ''}`, evidence);
     }),
 };
 
@@ -127,6 +134,8 @@ export const servicePorts: CheckKind<z.infer<typeof mapParams>> = {
     for (const [s, ports] of Object.entries(p.services)) {
       const c = facts.get(containerReq(serviceOf(t, s).container));
       if (!c) return error(`no container named ${serviceOf(t, s).container}`, [`start it, or set services.${s}.container in dojo.yaml`]);
+      // A stopped container publishes nothing, which says nothing about how it was started.
+      if (!c.running) return notRunning(c, s);
       const want = ports.map((x) => (x.includes('/') ? x : `${x}/tcp`));
       const have = [...new Set(c.ports.map((x) => x.container))];
       evidence.push(`${c.name} publishes: ${c.ports.map((x) => `${x.host}->${x.container}`).join(', ') || 'nothing'}`);

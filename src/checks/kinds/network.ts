@@ -3,6 +3,8 @@ import type { DnsProbeRequest } from '../facts/requests.js';
 import { isUserDefined } from '../facts/runtime-model.js';
 import { containerReq } from './container.js';
 import { serviceOf } from './targets.js';
+import { dialedHost } from './dialed-host.js';
+import { notRunning } from './not-running.js';
 import { error, fail, pass, type CheckKind, type CheckTarget } from '../types.js';
 
 const containerOf = (t: CheckTarget, service: string) => serviceOf(t, service).container;
@@ -31,7 +33,9 @@ export const networkMembership: CheckKind<z.infer<typeof membershipParams>> = {
 };
 
 const resolutionParams = z
-  .object({ from: z.string(), to: z.string(), host: z.string().regex(/^[A-Za-z0-9._-]+$/).optional(), port: z.number().int().min(1).max(65535).default(5432), live: z.boolean().default(true) })
+  .object({ from: z.string(), to: z.string(), host: z.string().regex(/^[A-Za-z0-9._-]+$/).optional(), port: z.number().int().min(1).max(65535).default(5432), live: z.boolean().default(true),
+    // The variable the services read the host from (e.g. DB_HOST), checked on `from` and on `dialers`.
+    env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(), dialers: z.array(z.string()).default([]) })
   .strict();
 const probeReq = (t: CheckTarget, p: z.infer<typeof resolutionParams>): DnsProbeRequest =>
   ({ type: 'dnsprobe', from: containerOf(t, p.from), host: p.host ?? p.to, port: p.port, ...(t.workspace.probeImage ? { image: t.workspace.probeImage } : {}) });
@@ -44,12 +48,16 @@ export const nameResolution: CheckKind<z.infer<typeof resolutionParams>> = {
   name: 'name-resolution',
   description: "One service reaches another by name: a shared user-defined network, proved live with a throwaway probe container on that network (lookup + TCP connect).",
   params: resolutionParams,
-  services: (p) => [p.from, p.to],
-  needs: (t, p) => [containerReq(containerOf(t, p.from)), containerReq(containerOf(t, p.to)), ...(p.live ? [probeReq(t, p)] : [])],
+  services: (p) => [p.from, p.to, ...p.dialers],
+  needs: (t, p) => [...[...new Set([p.from, p.to, ...p.dialers])].map((s) => containerReq(containerOf(t, s))), ...(p.live ? [probeReq(t, p)] : [])],
   evaluate: (facts, t, p) => {
-    const from = facts.get(containerReq(containerOf(t, p.from)));
-    const to = facts.get(containerReq(containerOf(t, p.to)));
-    if (!from || !to) return error(`no container named ${!from ? containerOf(t, p.from) : containerOf(t, p.to)}`);
+    const services = [...new Set([p.from, p.to, ...p.dialers])];
+    const absent = services.find((s) => !facts.get(containerReq(containerOf(t, s))));
+    if (absent) return error(`no container named ${containerOf(t, absent)}`, [`start it, or set services.${absent}.container in dojo.yaml`]);
+    const from = facts.get(containerReq(containerOf(t, p.from)))!;
+    const to = facts.get(containerReq(containerOf(t, p.to)))!;
+    const stopped = services.find((s) => !facts.get(containerReq(containerOf(t, s)))!.running);
+    if (stopped) return notRunning(facts.get(containerReq(containerOf(t, stopped)))!, stopped);
     const evidence = [from, to].map((c) => `${c.name}: ${Object.keys(c.networks).join(', ') || 'no network'}`);
     const shared = Object.keys(from.networks).filter((n) => to.networks[n]);
     const dns = shared.filter(isUserDefined);
@@ -60,6 +68,12 @@ export const nameResolution: CheckKind<z.infer<typeof resolutionParams>> = {
     const names = [to.name, ...dns.flatMap((n) => to.networks[n]!.aliases)];
     evidence.push(`${to.name} answers to: ${[...new Set(names)].join(', ')}`);
     if (!names.includes(host)) return fail(`on ${dns.join(', ')}, nothing answers to "${host}"`, evidence);
+    if (p.env) {
+      const dialers = [...new Set([p.from, ...p.dialers])].map((s) => facts.get(containerReq(containerOf(t, s)))!);
+      const dialed = dialedHost(dialers, p.env, host);
+      evidence.push(...dialed.evidence);
+      if (dialed.problems.length) return fail(dialed.problems.join('; '), evidence, { mistake: 'wrong-host-name' });
+    }
     if (!p.live) return pass(`${from.name} can resolve "${host}" to ${to.name} on ${dns.join(', ')}`, evidence);
     const probe = facts.get(probeReq(t, p));
     if (!probe.image) {
