@@ -25,7 +25,7 @@ export function assignments(text: string): { name: string; value: string }[] {
   return out;
 }
 
-/** Values to hide, from what dojo read: image env, Dockerfile ENV/ARG, and .env files. */
+/** Values to hide, from what dojo read: image and container env, Dockerfile ENV/ARG, compose environments, and .env files. */
 export function gatherSecrets(requests: FactRequest[], facts: Facts, dotenvDirs: string[]): string[] {
   const values = new Set<string>();
   const add = (pair: string) => {
@@ -41,6 +41,10 @@ export function gatherSecrets(requests: FactRequest[], facts: Facts, dotenvDirs:
         // Build arguments and ENV values stay in the history even when the config no longer shows them.
         img?.history.forEach((h) => assignments(h.createdBy).forEach((a) => add(`${a.name}=${a.value}`)));
         Object.entries(img?.config.labels ?? {}).forEach(([k, v]) => add(`${k.replace(/[^A-Za-z0-9_]/g, '_')}=${v}`));
+      }
+      if (r.type === 'container') {
+        // A running container's environment (image ENV merged with -e/--env-file) holds what was passed at run time.
+        Object.entries(facts.get(r)?.env ?? {}).forEach(([k, v]) => add(`${k}=${v}`));
       }
       if (r.type === 'compose') {
         for (const svc of Object.values(facts.get(r).services)) for (const [k, v] of Object.entries(svc.environment)) if (v) add(`${k}=${v}`);

@@ -21,7 +21,7 @@ const t = {
 const container = (name: string, over: Partial<ContainerFacts> = {}): ContainerFacts => ({
   name, id: name, image: 'x', status: 'running', running: true, exitCode: 0, finishedAt: null, stateError: '', oomKilled: false, restartCount: 0, health: null,
   user: '', env: {}, mounts: [], networks: { ffnet: { ip: '10.0.0.2', aliases: [name] } }, ports: [], capAdd: [], capDrop: [], privileged: false,
-  readonlyRootfs: false, memoryLimit: 0, labels: {}, ...over,
+  readonlyRootfs: false, memoryLimit: 0, securityOpt: [], pidsLimit: null, nanoCpus: 0, tmpfs: [], labels: {}, ...over,
 });
 const mount = (over: Partial<MountFacts>): MountFacts => ({
   container: 'worker', found: true, running: true, user: '', uid: 0, gid: 0, groups: [], path: '/exports', pathFrom: null,
