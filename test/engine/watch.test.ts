@@ -149,9 +149,10 @@ describe('dojo watch on the engine (lab 03)', () => {
     expect(quiet).toMatch(/Last run \d\d:\d\d:\d\d · \d+ ms · first run/);
 
     await docker('stop', names.pg);
-    const stopped = await t.waitFor((s) => settled(s) && mark(s, 'name-resolution') === '✗', 60_000, 'name-resolution to fail after docker stop');
+    // A stopped target is reported as "not running" (could not be judged), not as a wrong network.
+    const stopped = await t.waitFor((s) => settled(s) && mark(s, 'name-resolution') !== '✓', 60_000, 'name-resolution to change after docker stop');
     expect(stopped.screen).toMatch(new RegExp(`engine: container ${names.pg}: (kill|die|stop)`));
-    expect(stopped.screen).toMatch(/Changed: .*name-resolution ✓ → ✗/);
+    expect(stopped.screen).toMatch(/Changed: .*name-resolution ✓ → [✗!]/);
 
     await docker('start', names.pg);
     await t.waitFor((s) => settled(s) && mark(s, 'name-resolution') === '✓', 120_000, 'name-resolution to pass again once postgres is back');

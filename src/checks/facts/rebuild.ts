@@ -68,13 +68,12 @@ export async function rebuildProbe(
     writeFileSync(join(tmp, dockerfileRel), cutAfter(readFileSync(dockerfile, 'utf8'), install.endLine));
     const source = pickSource(context, (f) => !ig.ignores(f));
     const build = async (n: string) => {
-      const out = await withTimeout(buildOnce(engine, tmp, dockerfileRel, buildArgs, `${tag}:${n}`, running, signal), timeoutSec * 1000, `probe build ${n}`);
+      const out = await withTimeout(buildOnce(engine, tmp, dockerfileRel, buildArgs, `${tag}:${n}`, running), timeoutSec * 1000, `probe build ${n}`);
       created.push(...out.imageIds);
       return out;
     };
     const first = await build('1');
     if (first.error) return { builder: first.builder, changedFile: source, first: first.steps, second: [], error: first.error, outputTail: first.tail, skipped: null };
-    if (signal?.aborted) return none('interrupted');
     if (source) appendFileSync(join(tmp, source), `\n${COMMENT[extname(source)] ?? '#'} dojo cache probe ${Date.now()}\n`);
     const second = await build('2');
     return { builder: second.builder, changedFile: source, first: first.steps, second: second.steps, error: second.error, outputTail: second.tail, skipped: null };
@@ -91,12 +90,11 @@ export async function rebuildProbe(
  */
 export const cutAfter = (text: string, endLine: number): string => text.split(/\r?\n/).slice(0, endLine).join('\n') + '\n';
 
-async function buildOnce(engine: Engine, dir: string, dockerfile: string, buildargs: Record<string, string>, t: string, running: Set<string>, signal?: AbortSignal) {
+async function buildOnce(engine: Engine, dir: string, dockerfile: string, buildargs: Record<string, string>, t: string, running: Set<string>) {
   const { pack } = await import('tar-fs');
   const stream = (await engine.docker.buildImage(pack(dir) as unknown as NodeJS.ReadableStream, {
     t, dockerfile, buildargs, labels: labels('rebuild'), rm: true, forcerm: true, version: '1',
   } as never)) as unknown as NodeJS.ReadableStream;
-  const kill = (id: string) => engine.docker.getContainer(id).remove({ force: true }).catch(() => undefined);
   let text = '';
   let failure: string | null = null;
   let pending = '';
@@ -111,7 +109,6 @@ async function buildOnce(engine: Engine, dir: string, dockerfile: string, builda
           text += event.stream ?? '';
           const step = /---> Running in ([0-9a-f]{12})/.exec(event.stream ?? '');
           if (step) running.add(step[1]!);
-          if (step && signal?.aborted) void kill(step[1]!);
           if (event.error || event.errorDetail) failure = event.errorDetail?.message ?? event.error ?? 'build failed';
         } catch {
           text += line;
@@ -120,14 +117,6 @@ async function buildOnce(engine: Engine, dir: string, dockerfile: string, builda
     });
     stream.on('end', () => resolve());
     stream.on('error', reject);
-    // A cancelled run (dojo watch) kills the step that runs, so the build fails there; the stream is
-    // read to its end all the same, so every image the daemon committed is named and removed.
-    const cancel = () => {
-      failure = 'interrupted';
-      for (const id of running) void kill(id);
-    };
-    signal?.addEventListener('abort', cancel, { once: true });
-    stream.on('close', () => signal?.removeEventListener('abort', cancel));
   });
   const { builder, steps } = parseBuildOutput(text);
   const tail = text.split('\n').filter((l) => l.trim()).slice(-8);
