@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, realpathSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
@@ -37,7 +37,7 @@ describe('the npm package', () => {
     expect((await installed(['--version'], ws)).stdout).toBe(version);
     // The installed course still matches its build-time cache, so `dojo hint` starts without the parsers.
     const pkg = join(prefix, 'lib', 'node_modules', 'dojo-docker');
-    expect(readCourseCache(pkg, join(pkg, 'dist', 'course.json'))?.labs.length).toBe(4);
+    expect(readCourseCache(pkg, join(pkg, 'dist', 'course.json'))?.labs.length).toBe(readdirSync(new URL('../../labs', import.meta.url)).length);
     const list = await installed(['list'], ws);
     expect([list.exitCode, list.stderr]).toEqual([0, '']);
     expect(list.stdout).toMatch(/^lab-01 +Containers and Dockerfile fundamentals/);
@@ -45,7 +45,7 @@ describe('the npm package', () => {
     expect([hint.exitCode, hint.stdout]).toEqual([0, expect.stringContaining('Hint level 1 of 3')]);
     const check = await installed(['check', 'lab-01', '-w', join(WORK, 'shell-form')], ws);
     expect(check.exitCode).toBe(1);
-    expect(check.stdout).toMatch(/FAIL lab-01: 4 passed, 1 failed, 1 skipped/);
+    expect(check.stdout).toMatch(/FAIL lab-01: 4 passed, 1 failed, 1 not graded/);
     expect(check.stdout).toContain('✗ exec-form');
   });
 });
