@@ -81,7 +81,7 @@ beforeAll(async () => {
     await run('--name', `${ID}-db-${name}`, STRICT_PG);
     await docker('wait', `${ID}-db-${name}`);
   }
-  await docker('rm', `${ID}-db-good`);
+  await docker('rm', '-v', `${ID}-db-good`);
   await run('--name', `${ID}-db-good`, '-e', 'POSTGRES_PASSWORD=pk-not-a-real-secret', STRICT_PG);
 }, 600_000);
 

@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerHash } from '../../src/checks/kinds/quiz.js';
 import { dojo } from '../support/cli.js';
+import { waitHealthy } from '../support/health.js';
 import { copyCourse } from '../support/course.js';
 import { parseJunit, schemaErrors } from '../support/schemas.js';
 import { buildStackImages, IMAGES, materializeStack, STACK } from '../fixtures/stacks/stack.mjs';
@@ -46,14 +47,6 @@ function answersFile(): string {
   return file;
 }
 
-async function healthy(container: string) {
-  for (let i = 0; i < 120; i++) {
-    if ((await docker('inspect', '-f', '{{.State.Health.Status}}', container)) === 'healthy') return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${container} did not become healthy`);
-}
-
 beforeAll(async () => {
   await buildStackImages();
   good = materializeStack(`${ID}-good`, {}, dojoYaml);
@@ -76,7 +69,7 @@ beforeAll(async () => {
   const up = await execa('docker', ['compose', '-p', ID, 'up', '-d'], { cwd: good, reject: false });
   if (up.exitCode !== 0) throw new Error(`compose up failed:\n${up.stderr}`);
   const pg = await docker('ps', '-q', '--filter', `label=com.docker.compose.project=${ID}`, '--filter', 'label=com.docker.compose.service=postgres');
-  await Promise.all([healthy(`${ID}-pg`), healthy(pg)]);
+  await Promise.all([waitHealthy(`${ID}-pg`), waitHealthy(pg)]);
 }, 300_000);
 
 afterAll(async () => {

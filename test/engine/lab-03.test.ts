@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dojo } from '../support/cli.js';
+import { waitHealthy } from '../support/health.js';
 import { tempWorkspace } from '../support/workspace.js';
 import { buildStackImages, IMAGES } from '../fixtures/stacks/stack.mjs';
 
@@ -61,14 +62,6 @@ async function trio(name: string, opts: TrioOptions, expect: Record<string, stri
     ...(opts.workerPort ? ['-p', '127.0.0.1::9000'] : []), IMAGES.worker);
   for (const which of opts.stop ?? []) stopAfterHealthy.push(which === 'pg' ? names.pg : names.api);
   scenarios[name] = { ws, names, expect: { ...ALL_PASS, ...expect } };
-}
-
-async function waitHealthy(container: string) {
-  for (let i = 0; i < 120; i++) {
-    if ((await docker('inspect', '-f', '{{.State.Health.Status}}', container)) === 'healthy') return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${container} did not become healthy`);
 }
 
 beforeAll(async () => {

@@ -4,6 +4,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { dojo } from '../support/cli.js';
+import { waitHealthy } from '../support/health.js';
 import { tempWorkspace } from '../support/workspace.js';
 
 const COURSE = fileURLToPath(new URL('../fixtures/runtime-course', import.meta.url));
@@ -48,14 +49,6 @@ compose: { files: [docker-compose.yml], project: rt${tag}${id} }
 `,
     ...files,
   });
-}
-
-async function waitHealthy(container: string) {
-  for (let i = 0; i < 120; i++) {
-    if ((await docker('inspect', '-f', '{{.State.Health.Status}}', container)) === 'healthy') return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${container} did not become healthy`);
 }
 
 let good = '';
