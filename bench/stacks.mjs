@@ -88,7 +88,7 @@ export async function setUp() {
   const good3 = trio('good');
   const lab03 = [
     { name: 'good', ...good3, fails: [] },
-    { name: 'default-bridge', ...trio('bridge', 'bridge'), fails: ['user-network', 'name-resolution', 'named-volume'] },
+    { name: 'default-bridge', ...trio('bridge', 'bridge'), fails: ['user-network', 'name-resolution', 'named-volume', 'data-survives'] },
     { name: 'worker-published-root-exports', ...trio('published', 'published', good3.pg), fails: ['worker-unpublished', 'volume-permissions'] },
   ];
   const project = `dojobench${process.pid}`;

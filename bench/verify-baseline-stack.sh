@@ -21,7 +21,11 @@ if [ "$1" = lab-03 ]; then
   [ -n "$shared" ] && say user-network pass || say user-network fail
 
   net=$(docker inspect -f '{{range $n, $_ := .NetworkSettings.Networks}}{{$n}} {{end}}' "$api" | awk '{print $1}')
-  say name-resolution "$(ok probe --network "$net" "$PROBE" sh -c 'nslookup postgres && nc -w 3 postgres 5432 </dev/null')"
+  # The services must also dial that name: DB_HOST of api-service and worker-service is "postgres".
+  db_host() { docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$1" | sed -n 's/^DB_HOST=//p'; }
+  if [ "$(db_host "$api")" = postgres ] && [ "$(db_host "$worker")" = postgres ]; then
+    say name-resolution "$(ok probe --network "$net" "$PROBE" sh -c 'nslookup postgres && nc -w 3 postgres 5432 </dev/null')"
+  else say name-resolution fail; fi
 
   worker_ports=$(docker port "$worker")
   api_ports=$(docker port "$api")
@@ -29,7 +33,8 @@ if [ "$1" = lab-03 ]; then
 
   read -r type vol _ <<<"$(mount_at "$pg" /var/lib/postgresql/data)"
   if [ "$type" = volume ] && ! [[ $vol =~ ^[0-9a-f]{64}$ ]]; then say named-volume pass; else say named-volume fail; fi
-  if [ "$type" = volume ] || [ "$type" = bind ]; then
+  # An anonymous volume is gone with the next `docker run`: it does not count as surviving.
+  if { [ "$type" = volume ] && ! [[ $vol =~ ^[0-9a-f]{64}$ ]]; } || [ "$type" = bind ]; then
     version=$(probe --network none -v "$vol:/data:ro" "$PROBE" cat /data/PG_VERSION 2>/dev/null)
     [ -n "$version" ] && say data-survives pass || say data-survives fail
   else say data-survives fail; fi
@@ -42,7 +47,8 @@ if [ "$1" = lab-03 ]; then
   if [ "$type" != bind ] || [ "$rw" != true ]; then say volume-permissions fail
   else
     read -r ouid ogid mode <<<"$(stat -c '%u %g %a' "$src")"
-    if [ "$uid" = 0 ]; then bits=7; elif [ "$uid" = "$ouid" ]; then bits=$(( 8#$mode >> 6 )); elif [ "$gid" = "$ogid" ]; then bits=$(( 8#$mode >> 3 )); else bits=$(( 8#$mode )); fi
+    # Running the worker as root is what the lab rules out, so root does not count as "can write".
+    if [ "$uid" = 0 ]; then bits=0; elif [ "$uid" = "$ouid" ]; then bits=$(( 8#$mode >> 6 )); elif [ "$gid" = "$ogid" ]; then bits=$(( 8#$mode >> 3 )); else bits=$(( 8#$mode )); fi
     (( bits & 2 )) && say volume-permissions pass || say volume-permissions fail
   fi
   exit 0
