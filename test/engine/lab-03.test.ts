@@ -85,7 +85,7 @@ beforeAll(async () => {
     trio('pgdata-elsewhere', { pgdata: { env: '/pgdata', mountAt: '/pgdata' } }, {}),
     trio('stopped', { stop: ['pg', 'api'] }, { 'name-resolution': 'error', 'worker-unpublished': 'error' }),
   ]);
-  await Promise.all(Object.values(scenarios).map((s) => s.names.pg).filter((v, i, a) => a.indexOf(v) === i).map(waitHealthy));
+  await Promise.all(Object.values(scenarios).map((s) => s.names.pg).filter((v, i, a) => a.indexOf(v) === i).map((pg) => waitHealthy(pg)));
   await Promise.all(stopAfterHealthy.map((c) => docker('stop', '-t', '5', c)));
 }, 300_000);
 
