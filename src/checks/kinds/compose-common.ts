@@ -9,6 +9,9 @@ export const composeReq = (t: CheckTarget, files = t.workspace.compose.files): C
   ({ type: 'compose', dir: t.workspace.dir, files, project: t.workspace.compose.project });
 export const stackReq = (t: CheckTarget): ComposeStackRequest => ({ type: 'composestack', project: t.workspace.compose.project });
 
+/** The base file with the development files dojo found (or compose.devFiles in dojo.yaml). */
+export const devFiles = (t: CheckTarget): string[] => [t.workspace.compose.files[0]!, ...(t.workspace.compose.devFiles ?? []).filter((f) => f !== t.workspace.compose.files[0])];
+
 export const rel = (t: CheckTarget, p: string): string => relative(t.workspace.dir, p) || p;
 /** `file:line` of a compose location, workspace-relative. */
 export const line = (t: CheckTarget, l: Location): string => `${rel(t, l.file)}:${l.line ?? 1}`;

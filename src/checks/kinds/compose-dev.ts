@@ -1,21 +1,22 @@
 import { z } from 'zod';
-import { composeReq, line, rel, withCompose } from './compose-common.js';
+import { composeReq, devFiles, line, rel, withCompose } from './compose-common.js';
 import { composeName, serviceOf } from './targets.js';
-import type { ComposeImageRequest, ImageFsRequest } from '../facts/requests.js';
+import type { ComposeImageRequest, DockerfileRequest, ImageFsRequest } from '../facts/requests.js';
+import { devRunProblem, stageWorkdir } from './dev-run.js';
 import type { CheckTarget } from '../types.js';
 import { error, fail, pass, type CheckKind } from '../types.js';
 
-const devFiles = (t: CheckTarget) => [t.workspace.compose.files[0]!, ...(t.workspace.compose.devFiles ?? []).filter((f) => f !== t.workspace.compose.files[0])];
 /** A bind mount brings in the source when its folder is the service's source folder, or holds it, or lies in it. */
 const mountsSource = (source: string, context: string) => source === context || context.startsWith(`${source}/`) || source.startsWith(`${context}/`);
 
 const devParams = z.object({ service: z.string() }).strict();
+const dfReq = (t: CheckTarget, service: string): DockerfileRequest => ({ type: 'dockerfile', path: serviceOf(t, service).dockerfile, buildArgs: serviceOf(t, service).buildArgs });
 export const composeDevOverride: CheckKind<z.infer<typeof devParams>> = {
   name: 'compose-dev-override',
   description: 'A development override file bind-mounts the source and overrides the command; the base file mounts no source.',
   params: devParams,
   services: (p) => [p.service],
-  needs: (t, p) => (serviceOf(t, p.service), [composeReq(t, devFiles(t))]),
+  needs: (t, p) => [composeReq(t, devFiles(t)), dfReq(t, p.service)],
   evaluate: (facts, t, p) =>
     withCompose(facts, t, (c) => {
       const name = composeName(t, p.service);
@@ -28,15 +29,18 @@ export const composeDevOverride: CheckKind<z.infer<typeof devParams>> = {
       const baseBinds = (rawOf(base!)?.binds ?? []).filter((b) => b.service === name && mountsSource(b.source, context));
       const devBinds = dev.flatMap((f) => rawOf(f)?.binds ?? []).filter((b) => b.service === name && mountsSource(b.source, context));
       const devCommand = dev.flatMap((f) => rawOf(f)?.commands ?? []).find((x) => x.service === name);
+      const run = devBinds[0] ? devRunProblem(svc, devBinds[0].target, stageWorkdir(facts.optional(dfReq(t, p.service)), svc.build?.target ?? null)) : null;
       const evidence = [
         `source folder of ${name}: ${rel(t, context)}`,
         ...baseBinds.map((b) => `${line(t, b.location)}  base file mounts ${rel(t, b.source)}:${b.target}`),
         ...devBinds.map((b) => `${line(t, b.location)}  ${rel(t, b.source)}:${b.target}`),
-        devCommand ? `${line(t, devCommand.location)}  command overridden` : `command: not overridden in ${dev.map((f) => rel(t, f)).join(', ')}`,
+        devCommand ? `${line(t, devCommand.location)}  ${devCommand.key} overridden` : `command: not overridden in ${dev.map((f) => rel(t, f)).join(', ')}`,
+        ...(run?.evidence ?? []),
       ];
       if (baseBinds.length) return fail(`the base file ${rel(t, base!)} bind-mounts ${name}'s source`, evidence, { location: baseBinds[0]!.location });
       if (!devBinds.length) return fail(`${dev.map((f) => rel(t, f)).join(', ')} does not bind-mount ${name}'s source`, evidence, { location: svc.location });
       if (!devCommand) return fail(`${dev.map((f) => rel(t, f)).join(', ')} keeps ${name}'s production command`, evidence, { location: devBinds[0]!.location });
+      if (run?.problem) return fail(run.problem, evidence, { location: devCommand.location });
       return pass(`the dev override mounts ${name}'s source and runs its own command; the base file mounts none`, evidence, { location: devBinds[0]!.location });
     }, devFiles(t)),
 };

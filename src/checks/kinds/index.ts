@@ -21,6 +21,7 @@ import { composeDevOverride, devImageToolchain } from './compose-dev.js';
 import { composeProfiles } from './compose-profiles.js';
 import { composeSecrets } from './compose-secrets.js';
 import { composeStack } from './compose-stack.js';
+import { composePorts } from './compose-ports.js';
 import { volumeData, volumePermissions } from './volume.js';
 
 /** The one place check kinds are registered; checks/<lab>.yaml refers to them by name. */
@@ -30,7 +31,7 @@ export const KINDS: AnyKind[] = [
   imageUser, imageHealthcheck, imageExposes, imageEnvSecrets,
   containerState, containerSecurity, publishedPorts, servicePorts, volumeMounted, volumeData, volumePermissions,
   networkMembership, nameResolution,
-  composeValid, composeHealthcheck, composeDependsHealthy, composeNamedVolume, composeSecrets, composeStack,
+  composeValid, composeHealthcheck, composeDependsHealthy, composeNamedVolume, composeSecrets, composeStack, composePorts,
   composeDevOverride, devImageToolchain, composeProfiles,
   quiz,
 ];

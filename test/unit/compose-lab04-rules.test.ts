@@ -1,0 +1,131 @@
+// Pure rules behind lab 04's verdicts (walkthrough 03/04, items 6-9): how a secret is written, the
+// worker's published ports, what a dev container runs, and profiles.
+import { describe, expect, it } from 'vitest';
+import type { ComposeFacts, ComposeService } from '../../src/checks/facts/compose-model.js';
+import { secretSource } from '../../src/checks/facts/compose-source.js';
+import { parseDockerfile } from '../../src/checks/facts/dockerfile.js';
+import { Facts } from '../../src/checks/facts/store.js';
+import { composePorts } from '../../src/checks/kinds/compose-ports.js';
+import { composeProfiles } from '../../src/checks/kinds/compose-profiles.js';
+import { devRunProblem, stageWorkdir } from '../../src/checks/kinds/dev-run.js';
+import { redactText } from '../../src/checks/redact.js';
+import type { AnyKind, CheckTarget } from '../../src/checks/types.js';
+
+const svc = (name: string) => ({ name, context: `/ws/${name}`, dockerfile: `/ws/${name}/Dockerfile`, image: `ff/${name}`, container: name, buildArgs: {}, run: { env: [] } });
+const t = {
+  lab: 'lab-04',
+  workspace: { dir: '/ws', services: { 'api-service': svc('api-service'), 'worker-service': svc('worker-service') }, network: 'n', volume: 'v', compose: { files: ['/ws/docker-compose.yml'], project: 'ff', devFiles: ['/ws/docker-compose.dev.yml'] } },
+  service: svc('api-service'),
+} as unknown as CheckTarget;
+const at = (line: number, file = '/ws/docker-compose.yml') => ({ file, line });
+const service = (name: string, over: Partial<ComposeService> = {}): ComposeService => ({
+  name, location: at(2), image: null, build: null, healthcheck: null, dependsOn: {}, volumes: [], networks: [], ports: [], portsLocation: null, user: null,
+  environment: {}, command: null, entrypoint: null, workingDir: null, commandLocation: null, profiles: [], ...over,
+});
+const model = (services: ComposeService[]): ComposeFacts => ({
+  files: [{ path: '/ws/docker-compose.yml', exists: true }], loader: 'compose-v2', loaderNote: '', project: 'ff',
+  services: Object.fromEntries(services.map((s) => [s.name, s])), volumes: {}, networks: [], problems: [], raw: [],
+});
+function judge(kind: AnyKind, params: unknown, c: ComposeFacts) {
+  const p = kind.params.parse(params);
+  const facts = new Facts();
+  for (const r of kind.needs(t, p)) facts.set(r, c as never);
+  const f = kind.evaluate(facts, t, p);
+  return `${f.status}: ${f.summary}${f.evidence?.length ? `\n  ${f.evidence.join('\n  ')}` : ''}`;
+}
+
+describe('how a secret is written', () => {
+  it('flags written defaults, URL passwords and PASS; passes references and pass-through', () => {
+    const cases: [string, string | null][] = [
+      ['POSTGRES_PASSWORD', '${POSTGRES_PASSWORD:-s3cretpw}'], ['POSTGRES_PASSWORD', '${POSTGRES_PASSWORD-s3cretpw}'], ['POSTGRES_PASSWORD', '${POSTGRES_PASSWORD:?set it}'],
+      ['DATABASE_URL', 'postgres://flowforge:s3cretpw@postgres:5432/flowforge'], ['DATABASE_URL', 'postgres://flowforge:${DB_PASSWORD}@postgres/flowforge'],
+      ['DATABASE_URL', 'postgres://postgres/flowforge'], ['DB_PASS', 's3cretpw'], ['PASSPORT_DIR', '/x'], ['POSTGRES_PASSWORD', null], ['DB_HOST', 'postgres'],
+    ];
+    expect(cases.map(([n, v]) => `${n}: ${secretSource(n, v)}`)).toMatchInlineSnapshot(`
+      [
+        "POSTGRES_PASSWORD: default",
+        "POSTGRES_PASSWORD: default",
+        "POSTGRES_PASSWORD: reference",
+        "DATABASE_URL: url",
+        "DATABASE_URL: null",
+        "DATABASE_URL: null",
+        "DB_PASS: literal",
+        "PASSPORT_DIR: null",
+        "POSTGRES_PASSWORD: passthrough",
+        "DB_HOST: null",
+      ]
+    `);
+    expect(redactText('dial postgres://flowforge:s3cretpw@postgres:5432/db', [])).toMatchInlineSnapshot(`"dial postgres://flowforge:****@postgres:5432/db"`);
+  });
+});
+
+describe('compose-ports', () => {
+  it('fails a published worker port at its line, and a bare container port too', () => {
+    const c = (worker: Partial<ComposeService>) => model([service('api-service', { ports: [{ published: '8080', target: '8080' }] }), service('worker-service', worker)]);
+    const params = { services: { 'worker-service': [], 'api-service': ['8080'] } };
+    expect([
+      judge(composePorts, params, c({})),
+      judge(composePorts, params, c({ ports: [{ published: '9090', target: '9090' }], portsLocation: at(31) })),
+      judge(composePorts, params, c({ ports: [{ published: null, target: '9090' }], portsLocation: at(31) })),
+    ].join('\n')).toMatchInlineSnapshot(`
+      "pass: each service publishes exactly what it should
+        worker-service publishes: nothing
+        api-service publishes: 8080->8080
+      fail: worker-service publishes 9090 on the host
+        docker-compose.yml:31  worker-service publishes: 9090->9090
+        api-service publishes: 8080->8080
+      fail: worker-service publishes 9090 on the host
+        docker-compose.yml:31  worker-service publishes: (any)->9090
+        api-service publishes: 8080->8080"
+    `);
+  });
+});
+
+describe('what the dev container runs', () => {
+  const df = parseDockerfile('/ws/api-service/Dockerfile', 'FROM golang:1.22 AS dev\nWORKDIR /src\nCMD ["go","run","."]\nFROM dev AS build\nWORKDIR out\nFROM scratch AS prod\nENTRYPOINT ["/api-service"]\n', {});
+  it('follows WORKDIR through the stages a target builds from', () => {
+    expect([stageWorkdir(df, 'dev'), stageWorkdir(df, 'build'), stageWorkdir(df, 'prod'), stageWorkdir(df, null)]).toMatchInlineSnapshot(`
+      [
+        "/src",
+        "/src/out",
+        null,
+        null,
+      ]
+    `);
+  });
+  it('passes go run or an entrypoint in the mounted folder; fails another folder or a baked binary', () => {
+    const run = (over: Partial<ComposeService>, target: string) => devRunProblem(service('api-service', over), target, '/src').problem;
+    expect([
+      run({ command: ['go', 'run', '.'] }, '/src'), run({ entrypoint: ['go', 'run', '.'] }, '/src'), run({ command: 'air -c .air.toml' }, '/src'),
+      run({ command: ['/api-service'] }, '/app'), run({ command: ['/api-service'] }, '/src'), run({ command: ['go', 'run', '.'], workingDir: '/app' }, '/app'),
+    ]).toMatchInlineSnapshot(`
+      [
+        null,
+        null,
+        null,
+        "the source is mounted at /app, but the container works in /src: it runs the copy baked into the image",
+        "the dev command starts /api-service, a file baked into the image, not the mounted source",
+        null,
+      ]
+    `);
+  });
+});
+
+describe('compose-profile', () => {
+  it('passes any profile and names the one the lab suggests; fails none', () => {
+    const params = { composeService: 'db-shell', profile: 'tools' };
+    expect([
+      judge(composeProfiles, params, model([service('db-shell', { profiles: ['tool'] })])),
+      judge(composeProfiles, params, model([service('db-shell')])),
+      judge(composeProfiles, params, model([])),
+    ].join('\n')).toMatchInlineSnapshot(`
+      "pass: db-shell starts only with --profile tool (the lab calls it tools; any name works)
+        docker-compose.yml:2  db-shell: profiles tool
+      fail: db-shell is in no profile, so every plain \`up\` starts it
+        docker-compose.yml:2  db-shell: profiles none
+      fail: the compose files have no service db-shell
+        read docker-compose.yml, docker-compose.dev.yml
+        services: "
+    `);
+  });
+});
