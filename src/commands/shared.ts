@@ -36,12 +36,16 @@ export function requireExercise(lab: Lab, id: string): string {
   return id;
 }
 
-export type ExerciseStatus = 'not-started' | 'failing' | 'passed';
+export type ExerciseStatus = 'not-started' | 'failing' | 'in-progress' | 'passed';
 
+/**
+ * `in-progress`: the last run failed nothing but did not cover every check of the exercise (an
+ * --only run, or checks that could not look), so it is neither failing nor passed.
+ */
 export function exerciseStatus(ex: ExerciseState | undefined): ExerciseStatus {
   if (ex?.passedAt && ex.lastResult !== 'fail') return 'passed';
   if (!ex || ex.attempts === 0) return 'not-started';
-  return 'failing';
+  return ex.lastResult === 'fail' ? 'failing' : 'in-progress';
 }
 
 /** The exercise a student most likely means: the one that failed last, else the first not passed. */

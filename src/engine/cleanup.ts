@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 /**
  * Everything dojo creates in the engine is registered here and removed in `finally`, on
  * SIGINT/SIGTERM too. Students' own objects are never registered, so never touched.
@@ -24,7 +25,7 @@ export function interruptSignal(): AbortSignal {
 }
 
 export function labels(purpose: string): Record<string, string> {
-  return { [TEMP_LABEL]: '1', 'io.dojo.purpose': purpose, 'io.dojo.pid': String(process.pid) };
+  return { [TEMP_LABEL]: '1', 'io.dojo.purpose': purpose, 'io.dojo.pid': String(process.pid), 'io.dojo.host': hostname() };
 }
 
 /** Registers a removal; returns a function that runs it once and unregisters it. */

@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path';
 import type { CheckResult } from '../commands/check.js';
 import type { DoctorResult } from '../commands/doctor.js';
 import type { HintResult } from '../commands/hint.js';
@@ -17,7 +18,8 @@ export type Result = CheckResult | DoctorResult | HintResult | ListResult | Rese
 
 /** Turns a command's data into what is printed; notices go to stderr so stdout stays parseable. */
 export function render(result: Result, g: GlobalOptions): { stdout: string; stderr: string } {
-  const stderr = result.notices.map((n) => `dojo: ${n}\n`).join('');
+  const where = g.workspaceFoundAbove ? [`workspace ${dirname(g.workspaceFoundAbove)} (found ${basename(g.workspaceFoundAbove)} there; -w chooses another)`] : [];
+  const stderr = [...where, ...result.notices].map((n) => `dojo: ${n}\n`).join('');
   if (g.format === 'junit') {
     if (result.type !== 'check') throw usageError(`--format junit is for \`dojo check\`, not \`dojo ${result.type}\``);
     return { stdout: renderJunit(result.report), stderr };

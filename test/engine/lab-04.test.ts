@@ -3,7 +3,7 @@
 // verdict table is asserted for the correct files and for each broken variant. Everything the test
 // starts belongs to its own Compose projects and is taken down (with volumes) in afterAll.
 import { execa } from 'execa';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,13 @@ const VARIANTS: Record<string, { files: Record<string, string | null>; expect: R
   'db-shell-in-dev-file': {
     files: { 'docker-compose.override.yml': null, 'docker-compose.dev.yml': `${OVERRIDE}\n${BASE.slice(BASE.indexOf('  db-shell:'), BASE.indexOf('volumes:\n  pgdata:'))}`, 'docker-compose.yml': BASE.slice(0, BASE.indexOf('  db-shell:')) + BASE.slice(BASE.indexOf('volumes:\n  pgdata:')) },
     expect: {},
+  },
+  // Items 17, 18.
+  'true-healthcheck': { files: { 'docker-compose.yml': edit(BASE, HEALTHCHECK, '    healthcheck:\n      test: "true"\n') }, expect: { 'db-healthcheck': 'fail' } },
+  'disabled-healthcheck': { files: { 'docker-compose.yml': edit(BASE, HEALTHCHECK, '    healthcheck:\n      disable: true\n') }, expect: { 'db-healthcheck': 'fail', 'depends-healthy': 'fail' } },
+  'health-starting': {
+    files: { 'docker-compose.yml': edit(edit(edit(BASE, API_DEPENDS, '    depends_on: [postgres]\n\n  worker-service:'), 'interval: 2s', 'interval: 600s'), '    depends_on:\n      postgres:\n        condition: service_healthy\n\n  db-shell:', '    depends_on: [postgres]\n\n  db-shell:') },
+    expect: { 'depends-healthy': 'fail', 'stack-healthy': 'error' }, live: true,
   },
   'unhealthy-db': { files: { 'docker-compose.yml': edit(BASE, '"pg_isready -h 127.0.0.1 -U postgres"', '"exit 1"') }, expect: { 'stack-healthy': 'fail' }, live: true },
 };
@@ -100,6 +107,7 @@ beforeAll(async () => {
     };
     await up('good', []);
     await up('unhealthy-db', ['--no-deps', 'postgres']);
+    await up('health-starting', []);
     await waitFor(v, good, (s) => s === 'healthy');
     // Item 4: Compose v2 stamps the images it builds with project and service labels; a container
     // `docker run` from such an image carries them too, stopped here, and is no part of the stack.
@@ -124,7 +132,7 @@ afterAll(async () => {
 
 const check = async (v: Version, ws: string) => {
   const r = await dojo(['check', 'lab-04', '-w', ws, '--format', 'json'], { DOJO_COMPOSE: COMPOSE[v].env });
-  type C = { id: string; status: string; summary: string; evidence: string[]; location: { file: string; line: number } | null };
+  type C = { id: string; status: string; summary: string; evidence: string[]; question: string | null; location: { file: string; line: number } | null };
   if (!r.stdout.trim()) throw new Error(`dojo printed nothing (exit ${r.code}): ${r.stderr}`);
   const json = r.json();
   return { code: r.code, raw: r.stdout, byId: Object.fromEntries(json.checks.map((c: C) => [c.id, c])) as Record<string, C> };
@@ -172,6 +180,13 @@ for (const v of ['v1', 'v2'] as Version[]) {
       expect(broken.byId['compose-valid']!.location?.line).toBe(lineOf('broken-yaml', '   environment: {}'));
       const bad = await check(v, dirs[`${v}/bad-condition`]!);
       expect(bad.byId['compose-valid']!.location?.line).toBeGreaterThanOrEqual(26);
+      const starting = await check(v, dirs[`${v}/health-starting`]!);
+      expect(starting.byId['stack-healthy']!.summary).toMatch(/^still starting in .*postgres.*\(health: starting\)$/);
+      const always = await check(v, dirs[`${v}/true-healthcheck`]!);
+      expect(always.byId['db-healthcheck']!.summary).toBe("postgres's healthcheck runs `true`, which succeeds whether or not postgres is ready");
+      expect(always.byId['db-healthcheck']!.question).toMatch(/only once PostgreSQL accepts connections/);
+      const off = await check(v, dirs[`${v}/disabled-healthcheck`]!);
+      expect(off.byId['depends-healthy']!.summary).toMatch(/postgres has its healthcheck disabled/);
       const sick = await check(v, dirs[`${v}/unhealthy-db`]!);
       expect(sick.byId['stack-healthy']!.summary).toMatch(/not running .*api-service \(no container\)/);
     });
@@ -198,6 +213,15 @@ for (const v of ['v1', 'v2'] as Version[]) {
       const checks = r.json().checks as { id: string; status: string; summary: string }[];
       expect(checks.map((c) => [c.id, c.status])).toEqual([['pg-healthy', 'pass'], ['worker-running', 'pass']]);
       expect(checks[0]!.summary).toMatch(new RegExp(`^${project(v, 'good')}${v === 'v1' ? '_' : '-'}postgres${v === 'v1' ? '_' : '-'}1 is running and healthy$`));
+    });
+
+    it('run from a service folder, reads the project above it and writes no .dojo into the build context (item 15a)', async () => {
+      const ws = dirs[`${v}/good`]!;
+      const r = await dojo(['check', 'lab-04', '--only', 'compose-valid', '--format', 'json'], { DOJO_COMPOSE: COMPOSE[v].env }, join(ws, 'api-service'));
+      expect(r.json().checks[0].status).toBe('pass');
+      expect(r.stderr).toContain(`dojo: workspace ${ws} (found docker-compose.yml there; -w chooses another)`);
+      expect(existsSync(join(ws, 'api-service', '.dojo'))).toBe(false);
+      expect(existsSync(join(ws, '.dojo', 'state.json'))).toBe(true);
     });
 
     it("left the student's stack as it was: same containers, started once, still running", async () => {

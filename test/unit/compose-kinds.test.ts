@@ -51,8 +51,8 @@ describe('compose rules', () => {
 
   it('stack-healthy shows each state and the last failed health probe', () => {
     const stack: ComposeStackFacts = { project: 'ff', containers: [
-      { service: 'postgres', name: 'ff-postgres-1', id: 'a', image: 'pg', state: 'running', exitCode: null, health: 'unhealthy', lastHealthFailure: 'no response' },
-      { service: 'api-service', name: 'ff-api-service-1', id: 'b', image: 'api', state: 'running', exitCode: null, health: null, lastHealthFailure: null },
+      { service: 'postgres', name: 'ff-postgres-1', id: 'a', image: 'pg', state: 'running', exitCode: null, stateError: '', health: 'unhealthy', lastHealthFailure: 'no response' },
+      { service: 'api-service', name: 'ff-api-service-1', id: 'b', image: 'api', state: 'running', exitCode: null, stateError: '', health: null, lastHealthFailure: null },
     ] };
     const f = judge(composeStack, { services: ['postgres', 'api-service'] }, (facts, rs) => rs.forEach((r) => facts.set(r, stack)));
     expect(f.status).toBe('fail');

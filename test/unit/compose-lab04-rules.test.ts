@@ -129,3 +129,42 @@ describe('compose-profile', () => {
     `);
   });
 });
+
+describe('healthchecks that prove nothing, and a stack still starting', () => {
+  it('names probes that always succeed', async () => {
+    const { trivialProbe } = await import('../../src/checks/kinds/trivial-probe.js');
+    expect([['CMD-SHELL', 'true'], ['CMD', 'true'], ['CMD-SHELL', 'exit 0'], ['CMD-SHELL', 'echo ok; exit 0'], ['CMD-SHELL', 'pg_isready -U postgres'], ['CMD-SHELL', 'pg_isready || exit 1']].map(trivialProbe))
+      .toMatchInlineSnapshot(`
+        [
+          "true",
+          "true",
+          "exit 0",
+          "echo ok; exit 0",
+          null,
+          null,
+        ]
+      `);
+  });
+  it('is an error (no attempt) while a healthcheck is starting, and shows why a container could not start', async () => {
+    const { composeStack } = await import('../../src/checks/kinds/compose-stack.js');
+    const c = (service: string, over: object) => ({ service, name: `ff-${service}-1`, id: service, image: 'x', state: 'running', exitCode: null, stateError: '', health: null, lastHealthFailure: null, ...over });
+    const stack = (containers: object[]) => ({ project: 'ff', containers });
+    const run = (containers: object[]) => {
+      const p = composeStack.params.parse({ services: ['api-service'], healthy: [] });
+      const facts = new Facts();
+      for (const r of composeStack.needs(t, p)) facts.set(r, stack(containers) as never);
+      const f = composeStack.evaluate(facts, t, p);
+      return `${f.status}: ${f.summary}\n  ${(f.evidence ?? []).join('\n  ')}`;
+    };
+    expect([
+      run([c('api-service', { health: 'starting' })]),
+      run([c('api-service', { state: 'created', exitCode: 128, stateError: 'driver failed programming external connectivity: Bind for 0.0.0.0:8080 failed: port is already allocated' })]),
+    ].join('\n')).toMatchInlineSnapshot(`
+      "error: still starting in ff: ff-api-service-1 (health: starting)
+        api-service: ff-api-service-1 running, health starting
+        the first healthchecks have not passed yet: wait a few intervals (\`docker compose ps\` shows when it turns healthy), then check again
+      fail: not running in ff: ff-api-service-1
+        api-service: ff-api-service-1 created (exit code 128); the engine said: driver failed programming external connectivity: Bind for 0.0.0.0:8080 failed: port is already allocated"
+    `);
+  });
+});

@@ -13,6 +13,7 @@ export type { ComposeFileRequest } from './compose.fact.js';
 export type { ComposeImageRequest } from './compose-image.fact.js';
 export type { DnsProbeRequest } from './dns-probe.fact.js';
 export type { MountRequest } from './mount.fact.js';
+export type { LookalikeRequest } from './lookalike.fact.js';
 
 export const factKey = (r: FactRequest): string => factType(r).key(r);
 

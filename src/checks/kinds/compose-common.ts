@@ -3,7 +3,7 @@ import type { Location } from '../../errors.js';
 import type { ComposeFacts } from '../facts/compose-model.js';
 import type { ComposeFileRequest, ComposeStackRequest } from '../facts/requests.js';
 import type { Facts } from '../facts/store.js';
-import { error, type CheckTarget, type Finding } from '../types.js';
+import { error, fail, type CheckTarget, type Finding } from '../types.js';
 
 export const composeReq = (t: CheckTarget, files = t.workspace.compose.files): ComposeFileRequest =>
   ({ type: 'compose', dir: t.workspace.dir, files, project: t.workspace.compose.project });
@@ -29,4 +29,13 @@ export function withCompose(facts: Facts, t: CheckTarget, rule: (c: ComposeFacts
     return error('the compose files do not load, so this cannot be judged (see check compose-valid)', c.problems.map((p) => (p.location ? `${line(t, p.location)}  ${p.message}` : p.message)));
   }
   return rule(c);
+}
+
+/** The compose files lack a service dojo expects: list theirs, and say how to map a course name to another. */
+export function noService(t: CheckTarget, c: ComposeFacts, names: string[]): Finding {
+  const course = names.map((n) => Object.values(t.workspace.services).find((s) => (s.composeService ?? s.name) === n)?.name ?? n);
+  return fail(`the compose files have no service ${names.join(', ')}`, [
+    `services in the files: ${Object.keys(c.services).join(', ') || 'none'}`,
+    `if yours has another name, set it in dojo.yaml: ${course.map((n) => `services.${n}.compose`).join(', ')}`,
+  ]);
 }

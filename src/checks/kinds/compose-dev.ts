@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { composeReq, devFiles, line, rel, withCompose } from './compose-common.js';
+import { composeReq, devFiles, line, noService, rel, withCompose } from './compose-common.js';
 import { composeName, serviceOf } from './targets.js';
 import type { ComposeImageRequest, DockerfileRequest, ImageFsRequest } from '../facts/requests.js';
 import { devRunProblem, stageWorkdir } from './dev-run.js';
@@ -23,7 +23,7 @@ export const composeDevOverride: CheckKind<z.infer<typeof devParams>> = {
       const [base, ...dev] = devFiles(t);
       if (!dev.length) return fail('no development override file', [`looked for compose.override.yaml, docker-compose.override.yml, docker-compose.dev.yml next to ${rel(t, base!)} (or compose.devFiles in dojo.yaml)`]);
       const svc = c.services[name];
-      if (!svc) return fail(`the compose files have no service ${name}`);
+      if (!svc) return noService(t, c, [name]);
       const context = svc.build?.context ?? serviceOf(t, p.service).context;
       const rawOf = (f: string) => c.raw.find((r) => r.file === f);
       const baseBinds = (rawOf(base!)?.binds ?? []).filter((b) => b.service === name && mountsSource(b.source, context));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { composeReq, line, withCompose } from './compose-common.js';
+import { composeReq, line, noService, withCompose } from './compose-common.js';
 import { composeName } from './targets.js';
 import { fail, pass, type CheckKind } from '../types.js';
 
@@ -23,7 +23,7 @@ export const composePorts: CheckKind<z.infer<typeof params>> = {
       for (const [s, want] of Object.entries(p.services)) {
         const name = composeName(t, s);
         const svc = c.services[name];
-        if (!svc) return fail(`the compose files have no service ${name}`, [`services: ${Object.keys(c.services).join(', ')}`, `set services.${s}.compose in dojo.yaml if it has another name there`]);
+        if (!svc) return noService(t, c, [name]);
         // `ports: ["9090"]` publishes too, on a port the engine picks.
         const published = svc.ports;
         const have = [...new Set(published.map((x) => x.target))];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { composeReq, line, loaderEvidence, rel, withCompose } from './compose-common.js';
+import { trivialProbe } from './trivial-probe.js';
+import { composeReq, line, loaderEvidence, rel, withCompose, noService } from './compose-common.js';
 import { composeName } from './targets.js';
 import { fail, pass, type CheckKind } from '../types.js';
 
@@ -36,10 +37,12 @@ export const composeHealthcheck: CheckKind<z.infer<typeof hcParams>> = {
     withCompose(facts, t, (c) => {
       const name = composeName(t, p.service);
       const svc = c.services[name];
-      if (!svc) return fail(`the compose files have no service ${name}`, [`services: ${Object.keys(c.services).join(', ')}`]);
+      if (!svc) return noService(t, c, [name]);
       const hc = svc.healthcheck;
       if (!hc) return fail(`${name} has no healthcheck in the compose files`, [`${line(t, svc.location)}  service ${name}`, ...loaderEvidence(c)], { location: svc.location });
       if (hc.disabled) return fail(`${name}'s healthcheck is disabled`, [`${line(t, hc.location)}  healthcheck`], { location: hc.location });
+      const always = trivialProbe(hc.test);
+      if (always !== null) return fail(`${name}'s healthcheck runs \`${always}\`, which succeeds whether or not ${name} is ready`, [`${line(t, hc.location)}  healthcheck: ${hc.test.join(' ')}`], { location: hc.location });
       return pass(`${name} has a healthcheck: ${hc.test.join(' ')}`, [`${line(t, hc.location)}  healthcheck`], { location: hc.location });
     }),
 };
@@ -58,7 +61,7 @@ export const composeDependsHealthy: CheckKind<z.infer<typeof dependsParams>> = {
       const dep = c.services[on];
       const names = [p.service].flat().map((s) => composeName(t, s));
       const missing = [...names, on].filter((n) => !c.services[n]);
-      if (missing.length || !dep) return fail(`the compose files have no service ${missing.join(', ')}`, [`services: ${Object.keys(c.services).join(', ')}`]);
+      if (missing.length || !dep) return noService(t, c, missing);
       const evidence: string[] = [];
       const bad: { name: string; why: string; location: import('../../errors.js').Location }[] = [];
       for (const name of names) {
@@ -72,7 +75,9 @@ export const composeDependsHealthy: CheckKind<z.infer<typeof dependsParams>> = {
           if (link.condition !== 'service_healthy') bad.push({ name, why: `waits only for ${on} to start`, location: link.location });
         }
       }
-      evidence.push(`${line(t, dep.location)}  ${on} healthcheck: ${dep.healthcheck && !dep.healthcheck.disabled ? 'defined' : 'none in the compose file'}`);
+      evidence.push(`${line(t, dep.location)}  ${on} healthcheck: ${dep.healthcheck ? (dep.healthcheck.disabled ? 'disabled' : 'defined') : 'none in the compose file'}`);
+      // service_healthy on a service whose healthcheck is switched off can never be met: `up` stops with an error.
+      if (dep.healthcheck?.disabled) bad.push({ name: on, why: `has its healthcheck disabled, so service_healthy can never be met and \`up\` stops`, location: dep.healthcheck.location });
       if (bad.length) return fail(bad.map((b) => `${b.name} ${b.why}`).join('; '), [...evidence, ...loaderEvidence(c)], { location: bad[0]!.location });
       return pass(`${names.join(', ')} wait${names.length > 1 ? '' : 's'} for ${on} to be healthy`, evidence);
     }),
@@ -90,7 +95,7 @@ export const composeNamedVolume: CheckKind<z.infer<typeof volumeParams>> = {
     withCompose(facts, t, (c) => {
       const name = composeName(t, p.service);
       const svc = c.services[name];
-      if (!svc) return fail(`the compose files have no service ${name}`);
+      if (!svc) return noService(t, c, [name]);
       const v = svc.volumes.find((x) => x.target === p.target);
       if (!v) return fail(`${name} mounts nothing at ${p.target}`, [`${line(t, svc.location)}  service ${name}: its data lives in the container's writable layer`], { location: svc.location });
       const evidence = [`${line(t, v.location)}  ${v.kind === 'bind' ? rel(t, v.source ?? '') : (v.source ?? '(anonymous)')}:${v.target} (${v.kind})`];
