@@ -47,6 +47,8 @@ const VARIANTS: Record<string, { files: Record<string, string | null>; expect: R
     files: { 'docker-compose.override.yml': null, 'docker-compose.dev.yml': `${OVERRIDE}\n${BASE.slice(BASE.indexOf('  db-shell:'), BASE.indexOf('volumes:\n  pgdata:'))}`, 'docker-compose.yml': BASE.slice(0, BASE.indexOf('  db-shell:')) + BASE.slice(BASE.indexOf('volumes:\n  pgdata:')) },
     expect: {},
   },
+  // Item 14: the override builds the dev target but inherits the base file's production tag.
+  'dev-same-tag': { files: { 'docker-compose.override.yml': edit(OVERRIDE, '    image: dojo-test/stack-api:dev\n', '') }, expect: { 'dev-image-has-toolchain': 'fail' } },
   // Items 17, 18.
   'true-healthcheck': { files: { 'docker-compose.yml': edit(BASE, HEALTHCHECK, '    healthcheck:\n      test: "true"\n') }, expect: { 'db-healthcheck': 'fail' } },
   'disabled-healthcheck': { files: { 'docker-compose.yml': edit(BASE, HEALTHCHECK, '    healthcheck:\n      disable: true\n') }, expect: { 'db-healthcheck': 'fail', 'depends-healthy': 'fail' } },
@@ -117,16 +119,18 @@ beforeAll(async () => {
 }, 300_000);
 
 const INTRUDER = `l4intr${process.pid}`;
+const intruderImages: string[] = [];
+/** Untagged on purpose: a tagged busybox image could be picked as the probe image by a concurrent dojo run. */
 async function intruderImage(p: string) {
-  const tag = `dojo-test/l4-intruder-${p}:1`;
-  await execa('docker', ['build', '-q', '-t', tag, '--label', `com.docker.compose.project=${p}`, '--label', 'com.docker.compose.service=worker-service', '--label', 'com.docker.compose.version=2.26.1', '-'],
+  const r = await execa('docker', ['build', '-q', '--label', `com.docker.compose.project=${p}`, '--label', 'com.docker.compose.service=worker-service', '--label', 'com.docker.compose.version=2.26.1', '--label', 'io.dojo.testobj=1', '-'],
     { input: 'FROM dojo-fixture/busybox:1\n', env: { DOCKER_BUILDKIT: '0' } });
-  return tag;
+  intruderImages.push(r.stdout.trim());
+  return r.stdout.trim();
 }
 
 afterAll(async () => {
   await execa('docker', ['rm', '-f', `${INTRUDER}v1`, `${INTRUDER}v2`], { reject: false });
-  await execa('docker', ['rmi', `dojo-test/l4-intruder-${project('v1', 'good')}:1`, `dojo-test/l4-intruder-${project('v2', 'good')}:1`], { reject: false });
+  if (intruderImages.length) await execa('docker', ['rmi', ...intruderImages], { reject: false });
   for (const s of started) await compose(s.v, s.dir, ['-p', s.project, 'down', '-v', '--remove-orphans']);
 });
 
@@ -187,6 +191,8 @@ for (const v of ['v1', 'v2'] as Version[]) {
       expect(always.byId['db-healthcheck']!.question).toMatch(/only once PostgreSQL accepts connections/);
       const off = await check(v, dirs[`${v}/disabled-healthcheck`]!);
       expect(off.byId['depends-healthy']!.summary).toMatch(/postgres has its healthcheck disabled/);
+      const same = await check(v, dirs[`${v}/dev-same-tag`]!);
+      expect(same.byId['dev-image-has-toolchain']!.summary).toBe('the dev files run api-service from the production tag dojo-test/stack-api:prod: building one overwrites the other');
       const sick = await check(v, dirs[`${v}/unhealthy-db`]!);
       expect(sick.byId['stack-healthy']!.summary).toMatch(/not running .*api-service \(no container\)/);
     });
@@ -219,7 +225,7 @@ for (const v of ['v1', 'v2'] as Version[]) {
       const ws = dirs[`${v}/good`]!;
       const r = await dojo(['check', 'lab-04', '--only', 'compose-valid', '--format', 'json'], { DOJO_COMPOSE: COMPOSE[v].env }, join(ws, 'api-service'));
       expect(r.json().checks[0].status).toBe('pass');
-      expect(r.stderr).toContain(`dojo: workspace ${ws} (found docker-compose.yml there; -w chooses another)`);
+      expect(r.stderr).toContain(`dojo: workspace ${ws} (found dojo.yaml there; -w chooses another)`);
       expect(existsSync(join(ws, 'api-service', '.dojo'))).toBe(false);
       expect(existsSync(join(ws, '.dojo', 'state.json'))).toBe(true);
     });

@@ -168,3 +168,13 @@ describe('healthchecks that prove nothing, and a stack still starting', () => {
     `);
   });
 });
+
+describe('a compose file named in dojo.yaml that is not there (walkthrough item 12)', () => {
+  it('is an error saying file not found, not a missing service', () => {
+    const c = { ...model([service('db-shell', { profiles: ['tools'] })]), files: [{ path: '/ws/docker-compose.yml', exists: true }, { path: '/ws/docker-compose.dev.yml', exists: false }] };
+    expect(judge(composeProfiles, { composeService: 'db-shell' }, c)).toMatchInlineSnapshot(`
+      "error: docker-compose.dev.yml: file not found
+        compose.files or compose.devFiles in dojo.yaml names it; correct the name, or remove the entry to let dojo find the files as Compose does"
+    `);
+  });
+});

@@ -25,6 +25,9 @@ export function withCompose(facts: Facts, t: CheckTarget, rule: (c: ComposeFacts
   if (!c.files.some((f) => f.exists)) {
     return error(`no compose file: looked for ${c.files.map((f) => rel(t, f.path)).join(', ')}`, ['set compose.files in dojo.yaml if yours has another name']);
   }
+  // dojo finds present files by itself; a missing one was named in dojo.yaml (compose.files or devFiles).
+  const absent = c.files.filter((f) => !f.exists).map((f) => rel(t, f.path));
+  if (absent.length) return error(`${absent.join(', ')}: file not found`, [`compose.files or compose.devFiles in ${t.workspace.configFile ? rel(t, t.workspace.configFile) : 'dojo.yaml'} names it; correct the name, or remove the entry to let dojo find the files as Compose does`]);
   if (c.problems.length) {
     return error('the compose files do not load, so this cannot be judged (see check compose-valid)', c.problems.map((p) => (p.location ? `${line(t, p.location)}  ${p.message}` : p.message)));
   }

@@ -62,6 +62,13 @@ export const devImageToolchain: CheckKind<z.infer<typeof toolParams>> = {
     const dev = facts.get(devImageReq(t, composeName(t, p.service), p.paths));
     const prodRef = serviceOf(t, p.service).image;
     if (!dev.ref || !dev.fs) return error(`no development image of ${p.service} in the engine`, [`looked for ${dev.candidates.join(', ')}; build it with the dev files, e.g. \`docker compose up --build\``]);
+    // One tag for both: whichever was built last is what both setups run, so neither verdict below would mean anything.
+    if (dev.ref === prodRef) {
+      return fail(`the dev files run ${p.service} from the production tag ${prodRef}: building one overwrites the other`, [
+        `dev image: ${dev.ref} (the \`image:\` the dev files give or inherit from the base file)`, `prod image: ${prodRef}`,
+        'a dev build needs its own image name next to its build target',
+      ]);
+    }
     const prod = facts.get(prodFsReq(prodRef, p.paths));
     const found = (fs: typeof prod) => p.paths.filter((x) => fs.paths[x]?.exists);
     const [inDev, inProd] = [found(dev.fs), found(prod)];
