@@ -77,7 +77,7 @@ describe('bad input: clear errors, exit 2, no stack traces', () => {
 
   it('validate refuses a service in check params that the lab does not target, with a did-you-mean', async () => {
     const course = copyCourse();
-    const checks = readFileSync(join(course, 'checks/lab-03.yaml'), 'utf8').replace('params: { from: api-service, to: postgres, port: 5432 }', 'params: { from: api-service, to: postgress, port: 5432 }');
+    const checks = readFileSync(join(course, 'checks/lab-03.yaml'), 'utf8').replace('params: { from: api-service, to: postgres, port: 5432,', 'params: { from: api-service, to: postgress, port: 5432,');
     writeFileSync(join(course, 'checks/lab-03.yaml'), checks);
     const r = await dojo(['validate', course]);
     expect(r.code).toBe(2);
