@@ -3,6 +3,7 @@ import { CACHE_FILE, readCourseCache } from '../content/cache.js';
 import { findLab, type Course, type Lab } from '../content/types.js';
 import { builtinCourseDir } from '../context.js';
 import { usageError } from '../errors.js';
+import { closest } from '../suggest.js';
 import type { GlobalOptions } from '../context.js';
 import type { ExerciseState, State } from '../state/types.js';
 
@@ -21,7 +22,11 @@ export async function openCourse(g: GlobalOptions): Promise<Course> {
 export function requireLab(course: Course, id: string): Lab {
   const lab = findLab(course, id);
   if (!lab) {
-    throw usageError(`no lab "${id}" in this course`, `Known labs: ${course.labs.map((l) => l.meta.id).join(', ')}. Try \`dojo list\`.`);
+    const known = course.labs.map((l) => l.meta.id);
+    // "lab-3", "lab3" and "3" all mean lab-03.
+    const number = /^(?:lab-?)?(\d{1,2})$/i.exec(id)?.[1];
+    const guess = number !== undefined ? known.find((k) => k === `lab-${number.padStart(2, '0')}`) : closest(id, known);
+    throw usageError(`no lab "${id}" in this course${guess ? `; did you mean ${guess}?` : ''}`, `Known labs: ${known.join(', ')}. Try \`dojo list\`.`);
   }
   return lab;
 }

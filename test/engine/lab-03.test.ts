@@ -2,7 +2,7 @@
 // and in each wrong way the lab's mistakes describe, and asserts every check's verdict. Everything
 // it creates carries io.dojo.testobj and is removed in afterAll.
 import { execa } from 'execa';
-import { chmodSync, chownSync, mkdirSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,6 +162,19 @@ describe('lab 03 verdicts on containers started by hand', () => {
     expect(misnamed.byId['user-network']!.question).toMatch(/docker ps/);
     const bridge = await check(scenarios['default-bridge']!.ws);
     expect(bridge.byId['user-network']!.summary).toMatch(/default network/);
+  });
+
+  it('says whether a probeImage from dojo.yaml is missing or has no busybox (item 25)', async () => {
+    const good = scenarios.good!;
+    const withProbe = (image: string) => {
+      const ws = workspace('probe', good.names, 65532);
+      writeFileSync(join(ws, 'dojo.yaml'), `${readFileSync(join(good.ws, 'dojo.yaml'), 'utf8')}probeImage: "${image}"\n`);
+      return ws;
+    };
+    const missing = await check(withProbe(`dojo-test/${ID}-no-such-image:1`));
+    expect(missing.byId['name-resolution']!.summary).toBe(`probeImage dojo-test/${ID}-no-such-image:1 (dojo.yaml) is not on the engine; nothing is pulled`);
+    const scratch = await check(withProbe(IMAGES.apiProd));
+    expect(scratch.byId['name-resolution']!.summary).toBe(`probeImage ${IMAGES.apiProd} (dojo.yaml) has no /bin/busybox; nothing is pulled`);
   });
 
   it("left the student's containers running and removed every probe container", async () => {

@@ -178,3 +178,23 @@ describe('a compose file named in dojo.yaml that is not there (walkthrough item 
     `);
   });
 });
+
+describe('down-keeps-data wording (walkthrough item 20)', () => {
+  it('shows a bind source as written, names tmpfs and a missing mount honestly', async () => {
+    const { composeNamedVolume } = await import('../../src/checks/kinds/compose.js');
+    const pg = (volumes: ComposeService['volumes']) => model([service('api-service', { volumes })]);
+    const v = (kind: 'bind' | 'tmpfs', source: string | null) => ({ kind, source, target: '/var/lib/postgresql/data', readOnly: false, location: at(9) });
+    expect([
+      judge(composeNamedVolume, { service: 'api-service', target: '/var/lib/postgresql/data' }, pg([v('bind', '/ws/pgdata')])),
+      judge(composeNamedVolume, { service: 'api-service', target: '/var/lib/postgresql/data' }, pg([v('tmpfs', null)])),
+      judge(composeNamedVolume, { service: 'api-service', target: '/var/lib/postgresql/data' }, pg([])),
+    ].join('\n')).toMatchInlineSnapshot(`
+      "fail: /var/lib/postgresql/data of api-service is a bind mount of a host folder
+        docker-compose.yml:9  ./pgdata:/var/lib/postgresql/data (bind)
+      fail: /var/lib/postgresql/data of api-service is a tmpfs mount (memory only, gone when the container stops)
+        docker-compose.yml:9  tmpfs:/var/lib/postgresql/data (tmpfs)
+      fail: api-service mounts nothing at /var/lib/postgresql/data
+        docker-compose.yml:2  service api-service: the data lands in the container's writable layer, or in an anonymous volume when the image declares VOLUME; \`docker compose down\` leaves neither for the next \`up\`"
+    `);
+  });
+});

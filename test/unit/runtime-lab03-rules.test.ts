@@ -20,7 +20,7 @@ const t = {
 } as unknown as CheckTarget;
 const container = (name: string, over: Partial<ContainerFacts> = {}): ContainerFacts => ({
   name, id: name, image: 'x', status: 'running', running: true, exitCode: 0, finishedAt: null, stateError: '', oomKilled: false, restartCount: 0, health: null,
-  user: '', env: {}, mounts: [], networks: { ffnet: { ip: '10.0.0.2', aliases: [name] } }, ports: [], capAdd: [], capDrop: [], privileged: false,
+  user: '', env: {}, mounts: [], tmpfs: [], networks: { ffnet: { ip: '10.0.0.2', aliases: [name] } }, ports: [], capAdd: [], capDrop: [], privileged: false,
   readonlyRootfs: false, memoryLimit: 0, labels: {}, ...over,
 });
 const mount = (over: Partial<MountFacts>): MountFacts => ({
@@ -220,6 +220,16 @@ describe('a container under another name', () => {
         dojo finds api by its container name: name the container api (docker run --name api ...), or set services.api.container in dojo.yaml
       error: no container named api
         start it, or name the container api (docker run --name api ...), or set services.api.container in dojo.yaml"
+    `);
+  });
+});
+
+describe('evidence wording (walkthrough item 20)', () => {
+  it('calls a tmpfs at the data path a tmpfs, not the writable layer', () => {
+    expect(judge(volumeMounted, { path: '/var/lib/postgresql/data' }, () => container('pg', { tmpfs: ['/var/lib/postgresql/data'] }))).toMatchInlineSnapshot(`
+      "fail: /var/lib/postgresql/data in pg is a tmpfs mount: memory only, gone when the container stops
+        mounts of pg: none
+        tmpfs: /var/lib/postgresql/data"
     `);
   });
 });

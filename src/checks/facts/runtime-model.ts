@@ -16,6 +16,8 @@ export interface ContainerFacts {
   /** The process environment (image ENV merged with the container's): rules show only named variables. */
   env: Record<string, string>;
   mounts: { type: string; name: string | null; source: string; destination: string; rw: boolean }[];
+  /** `--tmpfs` paths: the engine lists them apart from Mounts. */
+  tmpfs: string[];
   networks: Record<string, { ip: string; aliases: string[] }>;
   ports: { container: string; host: string }[];
   capAdd: string[];

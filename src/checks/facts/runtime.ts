@@ -45,6 +45,7 @@ export async function readContainer(engine: Engine, name: string, compose?: { pr
     user: c.Config.User ?? '',
     env: Object.fromEntries((c.Config.Env ?? []).map((e) => [e.slice(0, e.indexOf('=') < 0 ? e.length : e.indexOf('=')), e.includes('=') ? e.slice(e.indexOf('=') + 1) : ''])),
     mounts: (c.Mounts ?? []).map((m) => ({ type: m.Type ?? '', name: m.Name ?? null, source: m.Source, destination: m.Destination, rw: m.RW })),
+    tmpfs: Object.keys(h.Tmpfs ?? {}),
     networks: Object.fromEntries(Object.entries(c.NetworkSettings.Networks ?? {}).map(([n, v]) => [n, { ip: v.IPAddress, aliases: v.Aliases ?? [] }])),
     ports: Object.entries(c.NetworkSettings.Ports ?? {}).flatMap(([port, binds]) => (binds ?? []).map((b) => ({ container: port, host: `${b.HostIp || '0.0.0.0'}:${b.HostPort}` }))),
     capAdd: h.CapAdd ?? [],

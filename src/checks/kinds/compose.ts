@@ -13,7 +13,8 @@ export const composeValid: CheckKind<Record<string, never>> = {
   evaluate: (facts, t) => {
     const c = facts.get(composeReq(t));
     const files = c.files.map((f) => `${rel(t, f.path)}${f.exists ? '' : ' (missing)'}`);
-    if (!c.files.some((f) => f.exists)) return fail(`no compose file in ${t.workspace.dir}`, [`looked for ${files.join(', ')}`], { mistake: 'compose-missing' });
+    const searched = t.workspace.configFile ? files.join(', ') : `${COMPOSE_NAMES.join(', ')} (the names Compose looks for)`;
+    if (!c.files.some((f) => f.exists)) return fail(`no compose file in ${t.workspace.dir}`, [`looked for ${searched}`], { mistake: 'compose-missing' });
     const first = c.problems[0];
     if (first) {
       return fail(`${first.location ? line(t, first.location) : files.join(', ')}: the compose files do not load`, [
@@ -84,6 +85,7 @@ export const composeDependsHealthy: CheckKind<z.infer<typeof dependsParams>> = {
 };
 
 const volumeParams = z.object({ service: z.string(), target: z.string().startsWith('/') }).strict();
+const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 /** `docker compose down` keeps named volumes; only `down -v` removes them. */
 export const composeNamedVolume: CheckKind<z.infer<typeof volumeParams>> = {
   name: 'compose-named-volume',
@@ -97,9 +99,11 @@ export const composeNamedVolume: CheckKind<z.infer<typeof volumeParams>> = {
       const svc = c.services[name];
       if (!svc) return noService(t, c, [name]);
       const v = svc.volumes.find((x) => x.target === p.target);
-      if (!v) return fail(`${name} mounts nothing at ${p.target}`, [`${line(t, svc.location)}  service ${name}: its data lives in the container's writable layer`], { location: svc.location });
-      const evidence = [`${line(t, v.location)}  ${v.kind === 'bind' ? rel(t, v.source ?? '') : (v.source ?? '(anonymous)')}:${v.target} (${v.kind})`];
-      if (v.kind !== 'volume' || !v.source) return fail(`${p.target} of ${name} is ${v.kind === 'bind' ? 'a bind mount' : `an ${v.kind} volume`}`, evidence, { location: v.location });
+      if (!v) return fail(`${name} mounts nothing at ${p.target}`, [`${line(t, svc.location)}  service ${name}: the data lands in the container's writable layer, or in an anonymous volume when the image declares VOLUME; \`docker compose down\` leaves neither for the next \`up\``], { location: svc.location });
+      const shownSource = v.kind === 'bind' ? `./${rel(t, v.source ?? '')}` : (v.source ?? '(anonymous)');
+      const evidence = [`${line(t, v.location)}  ${v.kind === 'tmpfs' ? 'tmpfs' : shownSource}:${v.target} (${v.kind})`];
+      const what = v.kind === 'bind' ? 'a bind mount of a host folder' : v.kind === 'tmpfs' ? 'a tmpfs mount (memory only, gone when the container stops)' : 'an anonymous volume';
+      if (v.kind !== 'volume' || !v.source) return fail(`${p.target} of ${name} is ${what}`, evidence, { location: v.location });
       if (!c.volumes[v.source]) return fail(`volume ${v.source} is not declared under the top-level volumes:`, evidence, { location: v.location });
       return pass(`${name} keeps ${p.target} in the named volume ${v.source}${c.volumes[v.source]!.external ? ' (external)' : ''}`, evidence, { location: v.location });
     }),

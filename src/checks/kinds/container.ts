@@ -110,9 +110,10 @@ export const volumeMounted: CheckKind<z.infer<typeof volumeParams>> = {
       const path = dataPath(c, p.path, p.pathEnv);
       if (path !== p.path) evidence.push(`${p.pathEnv}=${path} in the container's environment: the data lives there`);
       const at = c.mounts.filter((m) => holds(posix.normalize(m.destination), path)).sort((a, b) => b.destination.length - a.destination.length)[0];
+      if (!at && c.tmpfs.some((d) => holds(posix.normalize(d), path))) return fail(`${path} in ${c.name} is a tmpfs mount: memory only, gone when the container stops`, [...evidence, `tmpfs: ${c.tmpfs.join(', ')}`]);
       if (!at) return fail(`nothing is mounted at ${path} in ${c.name}: its data lives in the container's writable layer`, evidence);
       if (at.type !== 'volume' || ANONYMOUS.test(at.name ?? '')) {
-        const what = at.type === 'bind' ? `a bind mount of ${at.source}` : at.type === 'volume' ? `the volume ${at.name} (anonymous)` : `a ${at.type} mount`;
+        const what = at.type === 'bind' ? `a bind mount of ${at.source}` : at.type === 'volume' ? `the volume ${at.name} (anonymous)` : at.type === 'tmpfs' ? 'a tmpfs mount (memory only)' : `a ${at.type} mount`;
         if (at.type === 'volume') evidence.push(`an anonymous volume comes from the image's VOLUME or from -v ${p.path} without a name`);
         return fail(`${path} in ${c.name} is ${what}, not the named volume it needs`, evidence);
       }

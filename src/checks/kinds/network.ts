@@ -82,7 +82,8 @@ export const nameResolution: CheckKind<z.infer<typeof resolutionParams>> = {
     const probe = facts.get(probeReq(t, p));
     if (!probe.image) {
       const configured = t.workspace.probeImage;
-      return error(configured ? `probeImage ${configured} (dojo.yaml) is not on the engine or has no /bin/busybox; nothing is pulled` : 'no image on the engine can run the network probe (it needs /bin/busybox); nothing is pulled',
+      const why = probe.imageProblem === 'missing' ? 'is not on the engine' : probe.imageProblem === 'no-busybox' ? 'has no /bin/busybox' : 'is not on the engine or has no /bin/busybox';
+      return error(configured ? `probeImage ${configured} (dojo.yaml) ${why}; nothing is pulled` : 'no image on the engine can run the network probe (it needs /bin/busybox); nothing is pulled',
         [...evidence, configured ? `\`docker image inspect ${configured}\` shows whether it is there` : 'set probeImage in dojo.yaml to a local image that has busybox (e.g. busybox or alpine)']);
     }
     evidence.push(`probe image: ${probe.image.ref} (${probe.image.why})`);
