@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Location } from '../../errors.js';
 import { composeReq, line, noService, withCompose } from './compose-common.js';
 import { composeName } from './targets.js';
 import { fail, pass, type CheckKind } from '../types.js';
@@ -19,12 +20,12 @@ export const composePorts: CheckKind<z.infer<typeof params>> = {
   evaluate: (facts, t, p) =>
     withCompose(facts, t, (c) => {
       const evidence: string[] = [];
-      const problems: { text: string; location: NonNullable<typeof c.services[string]['portsLocation']> }[] = [];
+      const problems: { text: string; location: Location }[] = [];
       for (const [s, want] of Object.entries(p.services)) {
         const name = composeName(t, s);
         const svc = c.services[name];
         if (!svc) return noService(t, c, [name]);
-        // `ports: ["9090"]` publishes too, on a port the engine picks.
+        // `ports: ["9090"]` publishes too, on a host port the engine picks.
         const published = svc.ports;
         const have = [...new Set(published.map((x) => x.target))];
         const where = svc.portsLocation ? `${line(t, svc.portsLocation)}  ` : '';
