@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { findWorkspaceRoot } from './workspace/root.js';
 import { usageError } from './errors.js';
 
 export type Format = 'text' | 'json' | 'junit' | 'sarif' | 'markdown' | 'csv';
@@ -8,6 +9,8 @@ export const FORMATS: readonly Format[] = ['text', 'json', 'junit', 'sarif', 'ma
 /** Global options every command receives, already resolved. */
 export interface GlobalOptions {
   workspace: string;
+  /** Set when no -w was given and the workspace was found above the current folder: what was found there. */
+  workspaceFoundAbove?: string;
   course: string;
   format: Format;
   /** No prompts, no colors, no spinners. */
@@ -29,8 +32,10 @@ export function resolveGlobals(raw: { workspace?: string; course?: string; forma
   }
   const ci = Boolean(raw.ci) || process.env.CI === 'true' || process.env.CI === '1' || !process.stdin.isTTY;
   const color = !ci && (format === 'text' || raw.output !== undefined) && Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined && process.env.FORCE_COLOR !== '0';
+  const found = raw.workspace === undefined ? findWorkspaceRoot(process.cwd()) : null;
   return {
-    workspace: resolve(raw.workspace ?? process.cwd()),
+    workspace: resolve(raw.workspace ?? found!.dir),
+    ...(found?.marker && found.dir !== process.cwd() ? { workspaceFoundAbove: join(found.dir, found.marker) } : {}),
     course: resolve(raw.course ?? builtinCourseDir()),
     format,
     ci,

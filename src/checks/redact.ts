@@ -4,7 +4,7 @@ import type { FactRequest } from './facts/requests.js';
 import type { Facts } from './facts/store.js';
 
 /** Explicit names, not "anything with KEY in it": PUBLIC_KEY, *_FILE, KMS_KEY_ALIAS are not secrets. */
-const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
+const SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|(^|_)PASS($|_)|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
 const NOT_SECRET = /(PUBLIC|_FILE$|_PATH$|_DIR$|KEY_ALIAS|_URL_TEMPLATE$)/i;
 const KEY_SHAPES = /\b(?:AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|sk_live_[A-Za-z0-9]{16,}|xox[abpr]-[A-Za-z0-9-]{10,})|-----BEGIN [A-Z ]*PRIVATE KEY-----/g;
 /** The password of `scheme://user:password@host`. */

@@ -27,7 +27,8 @@ export async function doctor(_g: GlobalOptions): Promise<DoctorResult> {
           e.docker.info().catch(() => undefined),
         ]);
         const kind = engineKind(e.version, info);
-        return { reachable: true, kind, version: e.version.Version, apiVersion: e.version.ApiVersion, os: e.version.Os, arch: e.version.Arch, limits: limitsOf(kind), leftovers: leftovers.length };
+        const { leftovers: over } = await import('../engine/leftovers.js');
+        return { reachable: true, kind, version: e.version.Version, apiVersion: e.version.ApiVersion, os: e.version.Os, arch: e.version.Arch, limits: limitsOf(kind), leftovers: over(leftovers).length };
       },
       (err: unknown) => ({ reachable: false, error: err instanceof DojoError ? err.message : String(err), leftovers: 0 }),
     ),

@@ -3,6 +3,7 @@ import { CACHE_FILE, readCourseCache } from '../content/cache.js';
 import { findLab, type Course, type Lab } from '../content/types.js';
 import { builtinCourseDir } from '../context.js';
 import { usageError } from '../errors.js';
+import { closest } from '../suggest.js';
 import type { GlobalOptions } from '../context.js';
 import type { ExerciseState, State } from '../state/types.js';
 
@@ -21,7 +22,11 @@ export async function openCourse(g: GlobalOptions): Promise<Course> {
 export function requireLab(course: Course, id: string): Lab {
   const lab = findLab(course, id);
   if (!lab) {
-    throw usageError(`no lab "${id}" in this course`, `Known labs: ${course.labs.map((l) => l.meta.id).join(', ')}. Try \`dojo list\`.`);
+    const known = course.labs.map((l) => l.meta.id);
+    // "lab-3", "lab3" and "3" all mean lab-03.
+    const number = /^(?:lab-?)?(\d{1,2})$/i.exec(id)?.[1];
+    const guess = number !== undefined ? known.find((k) => k === `lab-${number.padStart(2, '0')}`) : closest(id, known);
+    throw usageError(`no lab "${id}" in this course${guess ? `; did you mean ${guess}?` : ''}`, `Known labs: ${known.join(', ')}. Try \`dojo list\`.`);
   }
   return lab;
 }
@@ -36,12 +41,16 @@ export function requireExercise(lab: Lab, id: string): string {
   return id;
 }
 
-export type ExerciseStatus = 'not-started' | 'failing' | 'passed';
+export type ExerciseStatus = 'not-started' | 'failing' | 'in-progress' | 'passed';
 
+/**
+ * `in-progress`: the last run failed nothing but did not cover every check of the exercise (an
+ * --only run, or checks that could not look), so it is neither failing nor passed.
+ */
 export function exerciseStatus(ex: ExerciseState | undefined): ExerciseStatus {
   if (ex?.passedAt && ex.lastResult !== 'fail') return 'passed';
   if (!ex || ex.attempts === 0) return 'not-started';
-  return 'failing';
+  return ex.lastResult === 'fail' ? 'failing' : 'in-progress';
 }
 
 /** The exercise a student most likely means: the one that failed last, else the first not passed. */

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { hostname } from 'node:os';
 
 /**
  * Everything dojo creates in the engine is registered here and removed in `finally`, on
@@ -26,7 +27,7 @@ export function interruptSignal(): AbortSignal {
 }
 
 export function labels(purpose: string): Record<string, string> {
-  return { [TEMP_LABEL]: '1', 'io.dojo.purpose': purpose, 'io.dojo.pid': String(process.pid) };
+  return { [TEMP_LABEL]: '1', 'io.dojo.purpose': purpose, 'io.dojo.pid': String(process.pid), 'io.dojo.host': hostname() };
 }
 
 /** Registers a removal; returns a function that runs it once and unregisters it. */

@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path';
 import type { CheckResult } from '../commands/check.js';
 import type { DiagnoseResult } from '../commands/diagnose.js';
 import type { LabResult } from '../commands/lab.js';
@@ -42,7 +43,8 @@ export interface Rendered {
 
 /** Turns a command's data into what is printed; notices go to stderr so stdout stays parseable. */
 export function render(result: Result, g: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Rendered {
-  let stderr = result.notices.map((n) => `dojo: ${n}\n`).join('');
+  const where = g.workspaceFoundAbove ? [`workspace ${dirname(g.workspaceFoundAbove)} (found ${basename(g.workspaceFoundAbove)} there; -w chooses another)`] : [];
+  let stderr = [...where, ...result.notices].map((n) => `dojo: ${n}\n`).join('');
   if (isAuthoring(result)) {
     if (g.format !== 'text' && g.format !== 'json') throw usageError(`--format ${g.format} is not available for \`dojo ${result.type}\``);
     return { stdout: g.format === 'json' ? JSON.stringify(authoringJson(result), null, 2) + '\n' : authoringText(result, style(g.color)), stderr };

@@ -10,14 +10,14 @@ import { formatLocation } from '../errors.js';
 import { renderMarkdown } from './markdown.js';
 import { bar, indent } from './style.js';
 
-const STATUS_MARK = { passed: '✓', failing: '✗', 'not-started': '·' } as const;
+const STATUS_MARK = { passed: '✓', failing: '✗', 'in-progress': '…', 'not-started': '·' } as const;
 
 export function listText(r: ListResult, c: ChalkInstance): string {
   return r.labs
     .map((lab) => {
       const head = `${c.bold(lab.id)}  ${lab.title.padEnd(48)} ${bar(lab.passed, lab.total)} ${lab.passed}/${lab.total}`;
       const rows = lab.exercises.map((e) => {
-        const paint = e.status === 'passed' ? c.green : e.status === 'failing' ? c.red : c.dim;
+        const paint = e.status === 'passed' ? c.green : e.status === 'failing' ? c.red : e.status === 'in-progress' ? c.yellow : c.dim;
         return `  ${paint(STATUS_MARK[e.status])} ${e.id.padEnd(4)} ${e.title.padEnd(48)} ${paint(e.status)}`;
       });
       return [head, ...rows].join('\n');

@@ -50,6 +50,31 @@ describe('progress file', () => {
 });
 
 describe('bad input: clear errors, exit 2, no stack traces', () => {
+  it('offers the lab meant by lab-3, lab3 or 3 (walkthrough item 25)', async () => {
+    const ws = tempWorkspace({});
+    const runs = await Promise.all(['lab-3', 'lab3', '3', 'lab-30'].map((id) => dojo(['show', id, '-w', ws]).then((r) => [r.code, r.stderr.split('\n')[0]])));
+    expect(runs).toMatchInlineSnapshot(`
+      [
+        [
+          2,
+          "dojo: no lab "lab-3" in this course; did you mean lab-03?",
+        ],
+        [
+          2,
+          "dojo: no lab "lab3" in this course; did you mean lab-03?",
+        ],
+        [
+          0,
+          "",
+        ],
+        [
+          2,
+          "dojo: no lab "lab-30" in this course",
+        ],
+      ]
+    `);
+  });
+
   it('names file:line:column of a bad dojo.yaml', async () => {
     const ws = tempWorkspace({ ...copyBeforeDeps, 'dojo.yaml': 'services:\n  api-service:\n    imag: "x"\n' });
     const r = await dojo(['check', 'lab-02', '--only', 'layer-order', '-w', ws]);

@@ -2,7 +2,7 @@
 // and in each wrong way the lab's mistakes describe, and asserts every check's verdict. Everything
 // it creates carries io.dojo.testobj and is removed in afterAll.
 import { execa } from 'execa';
-import { chmodSync, chownSync, mkdirSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ const scenarios: Record<string, Scenario> = {};
 /** A workspace whose dojo.yaml points at this scenario's containers, with an exports folder. */
 function workspace(name: string, names: Scenario['names'], exportsOwner: number | null, exportsMode = 0o755, exportsGid = exportsOwner) {
   const ws = tempWorkspace({
-    'dojo.yaml': `services:\n  api-service: { container: ${names.api} }\n  worker-service: { container: ${names.worker} }\n  postgres: { container: ${names.pg} }\n`,
+    'dojo.yaml': `services:\n  api-service: { container: ${names.api}, image: "${IMAGES.apiProd}" }\n  worker-service: { container: ${names.worker} }\n  postgres: { container: ${names.pg} }\n`,
   });
   mkdirSync(join(ws, 'exports'));
   if (exportsOwner !== null) chownSync(join(ws, 'exports'), exportsOwner, exportsGid ?? exportsOwner);
@@ -39,6 +39,8 @@ interface TrioOptions {
   exportsMode?: number; exportsGid?: number; workerUser?: string[]; apiDbHost?: string; workerDbHost?: string;
   /** PGDATA set on postgres, and where the named volume is mounted instead of the default path. */
   pgdata?: { env: string; mountAt: string }; stop?: ('pg' | 'api')[];
+  /** The api container runs under another name than the one dojo.yaml gives. */
+  apiName?: string;
 }
 const stopAfterHealthy: string[] = [];
 
@@ -57,7 +59,7 @@ async function trio(name: string, opts: TrioOptions, expect: Record<string, stri
     if (opts.pgdata && at !== PGDATA) await docker('run', '--rm', '--label', LABEL, '-v', `${ID}-${name}-pgdata:${at}`, 'dojo-fixture/busybox:1', 'chown', '100:102', at);
     await run('--name', names.pg, ...net, ...(net.length ? ['--network-alias', 'postgres'] : []), ...vol, ...env, '-e', 'POSTGRES_PASSWORD_FILE=/dev/null', PG);
   }
-  await run('--name', names.api, ...net, '-e', `DB_HOST=${opts.apiDbHost ?? 'postgres'}`, '-p', '127.0.0.1::8080', IMAGES.apiProd);
+  await run('--name', opts.apiName ?? names.api, ...net, '-e', `DB_HOST=${opts.apiDbHost ?? 'postgres'}`, '-p', '127.0.0.1::8080', IMAGES.apiProd);
   await run('--name', names.worker, ...net, ...(opts.workerUser ?? []), '-e', `DB_HOST=${opts.workerDbHost ?? 'postgres'}`, '-e', 'EXPORT_DIR=/exports', '-v', `${join(ws, 'exports')}:/exports`,
     ...(opts.workerPort ? ['-p', '127.0.0.1::9000'] : []), IMAGES.worker);
   for (const which of opts.stop ?? []) stopAfterHealthy.push(which === 'pg' ? names.pg : names.api);
@@ -83,6 +85,7 @@ beforeAll(async () => {
     trio('db-host-typo', { pg: goodPg, workerDbHost: 'postgress' }, { 'name-resolution': 'fail' }),
     trio('pgdata-subfolder', { pgdata: { env: `${PGDATA}/pgdata`, mountAt: PGDATA } }, {}),
     trio('pgdata-elsewhere', { pgdata: { env: '/pgdata', mountAt: '/pgdata' } }, {}),
+    trio('misnamed', { pg: goodPg, apiName: `${ID}-misnamed-api_service` }, { 'user-network': 'fail', 'name-resolution': 'fail', 'worker-unpublished': 'fail' }),
     trio('stopped', { stop: ['pg', 'api'] }, { 'name-resolution': 'error', 'worker-unpublished': 'error' }),
   ]);
   await Promise.all(Object.values(scenarios).map((s) => s.names.pg).filter((v, i, a) => a.indexOf(v) === i).map((pg) => waitHealthy(pg)));
@@ -107,7 +110,7 @@ const check = async (ws: string) => {
 
 describe('lab 03 verdicts on containers started by hand', () => {
   for (const name of ['good', 'default-bridge', 'no-volume', 'anonymous-volume', 'worker-published', 'root-owned-exports', 'worker-as-root', 'uid-without-passwd',
-    'group-add', 'group-other', 'db-host-address', 'db-host-typo', 'pgdata-subfolder', 'pgdata-elsewhere', 'stopped']) {
+    'group-add', 'group-other', 'db-host-address', 'db-host-typo', 'pgdata-subfolder', 'pgdata-elsewhere', 'stopped', 'misnamed']) {
     it(`${name}: each check ends as the variant says`, async () => {
       const s = scenarios[name]!;
       const { code, byId } = await check(s.ws);
@@ -149,12 +152,28 @@ describe('lab 03 verdicts on containers started by hand', () => {
     expect(stopped.byId['name-resolution']!.summary).toMatch(new RegExp(`^${ID}-stopped-(api|pg) is not running \\(exited \\d+ at `));
     expect(stopped.byId['worker-unpublished']!.summary).toMatch(/is not running/);
     expect(stopped.byId['worker-unpublished']!.evidence.join(' ')).toMatch(/docker start/);
+    const misnamed = await check(scenarios.misnamed!.ws);
+    expect(misnamed.byId['user-network']!.summary).toMatch(new RegExp(`^no container named ${ID}-misnamed-api; ${ID}-misnamed-api_service \\(running\\)`));
+    expect(misnamed.byId['user-network']!.question).toMatch(/docker ps/);
     const bridge = await check(scenarios['default-bridge']!.ws);
     expect(bridge.byId['user-network']!.summary).toMatch(/default network/);
   });
 
+  it('says whether a probeImage from dojo.yaml is missing or has no busybox (item 25)', async () => {
+    const good = scenarios.good!;
+    const withProbe = (image: string) => {
+      const ws = workspace('probe', good.names, 65532);
+      writeFileSync(join(ws, 'dojo.yaml'), `${readFileSync(join(good.ws, 'dojo.yaml'), 'utf8')}probeImage: "${image}"\n`);
+      return ws;
+    };
+    const missing = await check(withProbe(`dojo-test/${ID}-no-such-image:1`));
+    expect(missing.byId['name-resolution']!.summary).toBe(`probeImage dojo-test/${ID}-no-such-image:1 (dojo.yaml) is not on the engine; nothing is pulled`);
+    const scratch = await check(withProbe(IMAGES.apiProd));
+    expect(scratch.byId['name-resolution']!.summary).toBe(`probeImage ${IMAGES.apiProd} (dojo.yaml) has no /bin/busybox; nothing is pulled`);
+  });
+
   it("left the student's containers running and removed every probe container", async () => {
-    const names = Object.values(scenarios).flatMap((s) => [s.names.api, s.names.worker, s.names.pg]);
+    const names = Object.values(scenarios).flatMap((s) => [s.names.api, s.names.worker, s.names.pg]).filter((n) => n !== scenarios.misnamed!.names.api);
     const running = (await docker('inspect', '-f', '{{.State.Running}}', ...new Set(names.filter((n) => !stopAfterHealthy.includes(n))))).split('\n');
     expect(running.every((r) => r === 'true')).toBe(true);
     // Other suites may share the engine: look only at dojo containers on this file's networks and volumes.

@@ -3,7 +3,7 @@
 // verdict table is asserted for the correct files and for each broken variant. Everything the test
 // starts belongs to its own Compose projects and is taken down (with volumes) in afterAll.
 import { execa } from 'execa';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,14 +17,14 @@ const edit = (text: string, from: string, to: string) => {
   return text.replace(from, to);
 };
 const PASS = {
-  'compose-valid': 'pass', 'db-healthcheck': 'pass', 'depends-healthy': 'pass', 'no-plaintext-secrets': 'pass', 'stack-healthy': 'pass',
+  'compose-valid': 'pass', 'db-healthcheck': 'pass', 'depends-healthy': 'pass', 'no-plaintext-secrets': 'pass', 'worker-unpublished': 'pass', 'stack-healthy': 'pass',
   'down-keeps-data': 'pass', 'dev-override': 'pass', 'dev-image-has-toolchain': 'pass', profiles: 'pass',
 };
 const API_DEPENDS = '    depends_on:\n      postgres:\n        condition: service_healthy\n\n  worker-service:';
 const HEALTHCHECK = '    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -h 127.0.0.1 -U postgres"]\n      interval: 2s\n      timeout: 3s\n      retries: 15\n';
 
 /** Each variant: the files it changes and the verdicts it must get (the rest pass). */
-const VARIANTS: Record<string, { files: Record<string, string>; expect: Record<string, string>; live?: boolean }> = {
+const VARIANTS: Record<string, { files: Record<string, string | null>; expect: Record<string, string>; live?: boolean }> = {
   good: { files: {}, expect: {} },
   'plain-depends': { files: { 'docker-compose.yml': edit(BASE, API_DEPENDS, '    depends_on: [postgres]\n\n  worker-service:') }, expect: { 'depends-healthy': 'fail' } },
   'no-healthcheck': { files: { 'docker-compose.yml': edit(BASE, HEALTHCHECK, '') }, expect: { 'db-healthcheck': 'fail' } },
@@ -35,10 +35,31 @@ const VARIANTS: Record<string, { files: Record<string, string>; expect: Record<s
   'tools-without-profile': { files: { 'docker-compose.yml': edit(BASE, '    profiles: [tools]\n', '') }, expect: { profiles: 'fail' } },
   'bad-condition': { files: { 'docker-compose.yml': edit(BASE, API_DEPENDS, '    depends_on:\n      postgres:\n        condition: service_ready\n\n  worker-service:') }, expect: { 'compose-valid': 'fail', ...errorsWhenInvalid() } },
   'broken-yaml': { files: { 'docker-compose.yml': edit(BASE, '    image: dojo-test/stack-worker:prod\n', '    image: dojo-test/stack-worker:prod\n   environment: {}\n') }, expect: { 'compose-valid': 'fail', ...errorsWhenInvalid() } },
+  // Walkthrough 03/04, items 6-9.
+  'default-password': { files: { 'docker-compose.yml': edit(BASE, 'POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}', 'POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-s3cretpw}') }, expect: { 'no-plaintext-secrets': 'fail' } },
+  'url-password': { files: { 'docker-compose.yml': edit(BASE, '      DB_PASSWORD: ${POSTGRES_PASSWORD}\n', '      DB_PASSWORD: ${POSTGRES_PASSWORD}\n      DATABASE_URL: postgres://flowforge:s3cretpw@postgres:5432/flowforge\n') }, expect: { 'no-plaintext-secrets': 'fail' } },
+  'db-pass': { files: { 'docker-compose.yml': edit(BASE, '      DB_PASSWORD: ${POSTGRES_PASSWORD}\n', '      DB_PASS: s3cretpw\n') }, expect: { 'no-plaintext-secrets': 'fail' } },
+  'worker-port': { files: { 'docker-compose.yml': edit(BASE, '    image: dojo-test/stack-worker:prod\n', '    image: dojo-test/stack-worker:prod\n    ports: ["127.0.0.1::9090"]\n') }, expect: { 'worker-unpublished': 'fail' } },
+  'dev-entrypoint': { files: { 'docker-compose.override.yml': edit(OVERRIDE, 'command: ["go", "run", "."]', 'entrypoint: ["go", "run", "."]') }, expect: {} },
+  'dev-mount-elsewhere': { files: { 'docker-compose.override.yml': edit(edit(OVERRIDE, 'command: ["go", "run", "."]', 'command: ["/api-service"]'), './api-service:/src', './api-service:/app') }, expect: { 'dev-override': 'fail' } },
+  'other-profile': { files: { 'docker-compose.yml': edit(BASE, '    profiles: [tools]\n', '    profiles: [tool]\n') }, expect: {} },
+  'db-shell-in-dev-file': {
+    files: { 'docker-compose.override.yml': null, 'docker-compose.dev.yml': `${OVERRIDE}\n${BASE.slice(BASE.indexOf('  db-shell:'), BASE.indexOf('volumes:\n  pgdata:'))}`, 'docker-compose.yml': BASE.slice(0, BASE.indexOf('  db-shell:')) + BASE.slice(BASE.indexOf('volumes:\n  pgdata:')) },
+    expect: {},
+  },
+  // Item 14: the override builds the dev target but inherits the base file's production tag.
+  'dev-same-tag': { files: { 'docker-compose.override.yml': edit(OVERRIDE, '    image: dojo-test/stack-api:dev\n', '') }, expect: { 'dev-image-has-toolchain': 'fail' } },
+  // Items 17, 18.
+  'true-healthcheck': { files: { 'docker-compose.yml': edit(BASE, HEALTHCHECK, '    healthcheck:\n      test: "true"\n') }, expect: { 'db-healthcheck': 'fail' } },
+  'disabled-healthcheck': { files: { 'docker-compose.yml': edit(BASE, HEALTHCHECK, '    healthcheck:\n      disable: true\n') }, expect: { 'db-healthcheck': 'fail', 'depends-healthy': 'fail' } },
+  'health-starting': {
+    files: { 'docker-compose.yml': edit(edit(edit(BASE, API_DEPENDS, '    depends_on: [postgres]\n\n  worker-service:'), 'interval: 2s', 'interval: 600s'), '    depends_on:\n      postgres:\n        condition: service_healthy\n\n  db-shell:', '    depends_on: [postgres]\n\n  db-shell:') },
+    expect: { 'depends-healthy': 'fail', 'stack-healthy': 'error' }, live: true,
+  },
   'unhealthy-db': { files: { 'docker-compose.yml': edit(BASE, '"pg_isready -h 127.0.0.1 -U postgres"', '"exit 1"') }, expect: { 'stack-healthy': 'fail' }, live: true },
 };
 function errorsWhenInvalid() {
-  return Object.fromEntries(['db-healthcheck', 'depends-healthy', 'no-plaintext-secrets', 'down-keeps-data', 'dev-override', 'dev-image-has-toolchain', 'profiles'].map((k) => [k, 'error']));
+  return Object.fromEntries(['db-healthcheck', 'depends-healthy', 'no-plaintext-secrets', 'worker-unpublished', 'down-keeps-data', 'dev-override', 'dev-image-has-toolchain', 'profiles'].map((k) => [k, 'error']));
 }
 
 const COMPOSE = {
@@ -88,18 +109,34 @@ beforeAll(async () => {
     };
     await up('good', []);
     await up('unhealthy-db', ['--no-deps', 'postgres']);
+    await up('health-starting', []);
     await waitFor(v, good, (s) => s === 'healthy');
+    // Item 4: Compose v2 stamps the images it builds with project and service labels; a container
+    // `docker run` from such an image carries them too, stopped here, and is no part of the stack.
+    await execa('docker', ['run', '--name', `${INTRUDER}${v}`, '--label', 'io.dojo.testobj=1', await intruderImage(good), 'true']);
     before[v] = await stackState(good);
   }));
 }, 300_000);
 
+const INTRUDER = `l4intr${process.pid}`;
+const intruderImages: string[] = [];
+/** Untagged on purpose: a tagged busybox image could be picked as the probe image by a concurrent dojo run. */
+async function intruderImage(p: string) {
+  const r = await execa('docker', ['build', '-q', '--label', `com.docker.compose.project=${p}`, '--label', 'com.docker.compose.service=worker-service', '--label', 'com.docker.compose.version=2.26.1', '--label', 'io.dojo.testobj=1', '-'],
+    { input: 'FROM dojo-fixture/busybox:1\n', env: { DOCKER_BUILDKIT: '0' } });
+  intruderImages.push(r.stdout.trim());
+  return r.stdout.trim();
+}
+
 afterAll(async () => {
+  await execa('docker', ['rm', '-f', `${INTRUDER}v1`, `${INTRUDER}v2`], { reject: false });
+  if (intruderImages.length) await execa('docker', ['rmi', ...intruderImages], { reject: false });
   for (const s of started) await compose(s.v, s.dir, ['-p', s.project, 'down', '-v', '--remove-orphans']);
 });
 
 const check = async (v: Version, ws: string) => {
   const r = await dojo(['check', 'lab-04', '-w', ws, '--format', 'json'], { DOJO_COMPOSE: COMPOSE[v].env });
-  type C = { id: string; status: string; summary: string; evidence: string[]; location: { file: string; line: number } | null };
+  type C = { id: string; status: string; summary: string; evidence: string[]; question: string | null; location: { file: string; line: number } | null };
   if (!r.stdout.trim()) throw new Error(`dojo printed nothing (exit ${r.code}): ${r.stderr}`);
   const json = r.json();
   return { code: r.code, raw: r.stdout, byId: Object.fromEntries(json.checks.map((c: C) => [c.id, c])) as Record<string, C> };
@@ -127,7 +164,7 @@ for (const v of ['v1', 'v2'] as Version[]) {
         const got = Object.fromEntries(Object.entries(byId).map(([k, c]) => [k, c.status]));
         const detail = Object.entries(byId).filter(([k, c]) => c.status !== want[k as keyof typeof want]).map(([k, c]) => `${k}: ${c.summary} | ${c.evidence.join(' | ')}`);
         expect(got, detail.join('\n')).toEqual(want);
-        expect(code).toBe(name === 'good' ? 0 : 1);
+        expect(code).toBe(Object.values(want).every((x) => x === 'pass') ? 0 : 1);
       });
     }
 
@@ -147,8 +184,33 @@ for (const v of ['v1', 'v2'] as Version[]) {
       expect(broken.byId['compose-valid']!.location?.line).toBe(lineOf('broken-yaml', '   environment: {}'));
       const bad = await check(v, dirs[`${v}/bad-condition`]!);
       expect(bad.byId['compose-valid']!.location?.line).toBeGreaterThanOrEqual(26);
+      const starting = await check(v, dirs[`${v}/health-starting`]!);
+      expect(starting.byId['stack-healthy']!.summary).toMatch(/^still starting in .*postgres.*\(health: starting\)$/);
+      const always = await check(v, dirs[`${v}/true-healthcheck`]!);
+      expect(always.byId['db-healthcheck']!.summary).toBe("postgres's healthcheck runs `true`, which succeeds whether or not postgres is ready");
+      expect(always.byId['db-healthcheck']!.question).toMatch(/only once PostgreSQL accepts connections/);
+      const off = await check(v, dirs[`${v}/disabled-healthcheck`]!);
+      expect(off.byId['depends-healthy']!.summary).toMatch(/postgres has its healthcheck disabled/);
+      const same = await check(v, dirs[`${v}/dev-same-tag`]!);
+      expect(same.byId['dev-image-has-toolchain']!.summary).toBe('the dev files run api-service from the production tag dojo-test/stack-api:prod: building one overwrites the other');
       const sick = await check(v, dirs[`${v}/unhealthy-db`]!);
       expect(sick.byId['stack-healthy']!.summary).toMatch(/not running .*api-service \(no container\)/);
+    });
+
+    it('names written defaults, URL passwords, the worker port line and the dev workdir, never printing a secret', async () => {
+      for (const name of ['default-password', 'url-password', 'db-pass']) {
+        const r = await check(v, dirs[`${v}/${name}`]!);
+        expect(r.raw, name).not.toContain('s3cretpw');
+      }
+      expect((await check(v, dirs[`${v}/default-password`]!)).byId['no-plaintext-secrets']!.evidence[0]).toMatch(/postgres: POSTGRES_PASSWORD \$\{\.\.\.:-\*\*\*\*\} \(a default written in the file\)/);
+      expect((await check(v, dirs[`${v}/url-password`]!)).byId['no-plaintext-secrets']!.summary).toMatch(/api-service: DATABASE_URL/);
+      const port = await check(v, dirs[`${v}/worker-port`]!);
+      expect(port.byId['worker-unpublished']!.summary).toBe('worker-service publishes 9090 on the host');
+      expect(port.byId['worker-unpublished']!.location?.line).toBe(VARIANTS['worker-port']!.files['docker-compose.yml']!.split('\n').findIndex((l) => l.includes('9090')) + 1);
+      const mount = await check(v, dirs[`${v}/dev-mount-elsewhere`]!);
+      expect(mount.byId['dev-override']!.summary).toBe('the source is mounted at /app, but the container works in /src: it runs the copy baked into the image');
+      const intruder = await check(v, dirs[`${v}/good`]!);
+      expect(intruder.byId['stack-healthy']!.evidence.join('\n')).not.toContain(INTRUDER);
     });
 
     it('container kinds find a Compose service by its labels, whatever this Compose version names it', async () => {
@@ -157,6 +219,15 @@ for (const v of ['v1', 'v2'] as Version[]) {
       const checks = r.json().checks as { id: string; status: string; summary: string }[];
       expect(checks.map((c) => [c.id, c.status])).toEqual([['pg-healthy', 'pass'], ['worker-running', 'pass']]);
       expect(checks[0]!.summary).toMatch(new RegExp(`^${project(v, 'good')}${v === 'v1' ? '_' : '-'}postgres${v === 'v1' ? '_' : '-'}1 is running and healthy$`));
+    });
+
+    it('run from a service folder, reads the project above it and writes no .dojo into the build context (item 15a)', async () => {
+      const ws = dirs[`${v}/good`]!;
+      const r = await dojo(['check', 'lab-04', '--only', 'compose-valid', '--format', 'json'], { DOJO_COMPOSE: COMPOSE[v].env }, join(ws, 'api-service'));
+      expect(r.json().checks[0].status).toBe('pass');
+      expect(r.stderr).toContain(`dojo: workspace ${ws} (found dojo.yaml there; -w chooses another)`);
+      expect(existsSync(join(ws, 'api-service', '.dojo'))).toBe(false);
+      expect(existsSync(join(ws, '.dojo', 'state.json'))).toBe(true);
     });
 
     it("left the student's stack as it was: same containers, started once, still running", async () => {

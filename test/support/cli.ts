@@ -13,9 +13,10 @@ export interface CliRun {
 }
 
 /** Runs the built CLI the way CI does: no TTY, CI=true, no colors. */
-export async function dojo(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export async function dojo(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<CliRun> {
   const sub = execa('node', [BIN, ...args], {
     reject: false,
+    ...(cwd ? { cwd } : {}),
     env: { FORCE_COLOR: '0', CI: 'true', ...env },
     stdin: 'ignore',
   });

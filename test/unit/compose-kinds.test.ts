@@ -21,8 +21,8 @@ const model = (over: Partial<ComposeFacts> = {}): ComposeFacts => ({
   services: {}, volumes: {}, networks: [], problems: [], raw: [], ...over,
 });
 const service = (name: string, over: Partial<ComposeFacts['services'][string]> = {}) => ({
-  name, location: at(2), image: null, build: null, healthcheck: null, dependsOn: {}, volumes: [], networks: [], ports: [], user: null,
-  environment: {}, command: null, commandLocation: null, profiles: [], ...over,
+  name, location: at(2), image: null, build: null, healthcheck: null, dependsOn: {}, volumes: [], networks: [], ports: [], portsLocation: null, user: null,
+  environment: {}, command: null, entrypoint: null, workingDir: null, commandLocation: null, profiles: [], ...over,
 });
 
 function judge(kind: AnyKind, params: unknown, set: (facts: Facts, requests: ReturnType<AnyKind['needs']>) => void) {
@@ -43,7 +43,7 @@ describe('compose rules', () => {
   });
 
   it('no-plaintext-secrets names the variable and line, never the value', () => {
-    const c = model({ raw: [{ file: '/ws/docker-compose.yml', env: [{ service: 'postgres', name: 'POSTGRES_PASSWORD', literal: true, location: at(6) }], binds: [], commands: [] }] });
+    const c = model({ raw: [{ file: '/ws/docker-compose.yml', env: [{ service: 'postgres', name: 'POSTGRES_PASSWORD', literal: true, how: 'literal', location: at(6) }], binds: [], commands: [] }] });
     const f = judge(composeSecrets, {}, (facts, rs) => rs.forEach((r) => facts.set(r, c)));
     expect(f.status).toBe('fail');
     expect(f.evidence![0]).toBe('docker-compose.yml:6  postgres: POSTGRES_PASSWORD=**** (literal)');
@@ -51,8 +51,8 @@ describe('compose rules', () => {
 
   it('stack-healthy shows each state and the last failed health probe', () => {
     const stack: ComposeStackFacts = { project: 'ff', containers: [
-      { service: 'postgres', name: 'ff-postgres-1', id: 'a', image: 'pg', state: 'running', exitCode: null, health: 'unhealthy', lastHealthFailure: 'no response' },
-      { service: 'api-service', name: 'ff-api-service-1', id: 'b', image: 'api', state: 'running', exitCode: null, health: null, lastHealthFailure: null },
+      { service: 'postgres', name: 'ff-postgres-1', id: 'a', image: 'pg', state: 'running', exitCode: null, stateError: '', health: 'unhealthy', lastHealthFailure: 'no response' },
+      { service: 'api-service', name: 'ff-api-service-1', id: 'b', image: 'api', state: 'running', exitCode: null, stateError: '', health: null, lastHealthFailure: null },
     ] };
     const f = judge(composeStack, { services: ['postgres', 'api-service'] }, (facts, rs) => rs.forEach((r) => facts.set(r, stack)));
     expect(f.status).toBe('fail');

@@ -41,8 +41,8 @@ describe('compose model (fallback reader)', () => {
     const c = await readCompose(dir, [join(dir, 'docker-compose.yml')], 'p');
     expect(c.services.db!.environment.POSTGRES_PASSWORD).toBe('from-env-file');
     expect(c.raw[0]!.env).toEqual([
-      { service: 'db', name: 'POSTGRES_PASSWORD', literal: false, location: { file: join(dir, 'docker-compose.yml'), line: 4, column: 7 } },
-      { service: 'db', name: 'API_TOKEN', literal: true, location: { file: join(dir, 'docker-compose.yml'), line: 5, column: 7 } },
+      { service: 'db', name: 'POSTGRES_PASSWORD', literal: false, how: 'reference', location: { file: join(dir, 'docker-compose.yml'), line: 4, column: 7 } },
+      { service: 'db', name: 'API_TOKEN', literal: true, how: 'literal', location: { file: join(dir, 'docker-compose.yml'), line: 5, column: 7 } },
     ]);
   });
 

@@ -208,3 +208,28 @@ describe('name-resolution reads the host each service dials; stopped containers 
     `);
   });
 });
+
+describe('a container under another name', () => {
+  it('is a counted failure naming the closest look-alike; with none, an error', () => {
+    const answer = (near: { name: string; status: string }[]) => (r: { type: string }) => (r.type === 'lookalike' ? near : null);
+    expect([
+      judge(servicePorts, { services: { api: ['8080'] } }, answer([{ name: 'other-api', status: 'running' }, { name: 'api_', status: 'exited' }])),
+      judge(servicePorts, { services: { api: ['8080'] } }, answer([])),
+    ].join('\n')).toMatchInlineSnapshot(`
+      "fail: no container named api; api_ (exited), other-api (running) run ff/api
+        dojo finds api by its container name: name the container api (docker run --name api ...), or set services.api.container in dojo.yaml
+      error: no container named api
+        start it, or name the container api (docker run --name api ...), or set services.api.container in dojo.yaml"
+    `);
+  });
+});
+
+describe('evidence wording (walkthrough item 20)', () => {
+  it('calls a tmpfs at the data path a tmpfs, not the writable layer', () => {
+    expect(judge(volumeMounted, { path: '/var/lib/postgresql/data' }, () => container('pg', { tmpfs: ['/var/lib/postgresql/data'] }))).toMatchInlineSnapshot(`
+      "fail: /var/lib/postgresql/data in pg is a tmpfs mount: memory only, gone when the container stops
+        mounts of pg: none
+        tmpfs: /var/lib/postgresql/data"
+    `);
+  });
+});

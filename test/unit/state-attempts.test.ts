@@ -65,3 +65,20 @@ describe('honest attempts', () => {
     ])).toEqual(['lab-02 2a: nothing changed since your last attempt: not counted']);
   });
 });
+
+describe('exercise status for list and status', () => {
+  it('calls a passing run of part of an exercise in progress, not failing (walkthrough item 21)', async () => {
+    const { exerciseStatus } = await import('../../src/commands/shared.js');
+    const ex = (over: object) => ({ attempts: 1, failedAttempts: 0, runs: 1, ...over }) as never;
+    expect([exerciseStatus(undefined), exerciseStatus(ex({ lastResult: 'pass' })), exerciseStatus(ex({ lastResult: 'error' })), exerciseStatus(ex({ lastResult: 'fail' })), exerciseStatus(ex({ lastResult: 'pass', passedAt: 'x' }))])
+      .toMatchInlineSnapshot(`
+        [
+          "not-started",
+          "in-progress",
+          "in-progress",
+          "failing",
+          "passed",
+        ]
+      `);
+  });
+});

@@ -16,16 +16,24 @@ export interface ComposeService {
   volumes: ComposeVolume[];
   networks: string[];
   ports: { published: string | null; target: string }[];
+  portsLocation: Location | null;
   user: string | null;
   /** Resolved values: secrets among them are never shown (rules name variables, not values). */
   environment: Record<string, string | null>;
   command: string | string[] | null;
+  entrypoint: string | string[] | null;
+  workingDir: string | null;
   commandLocation: Location | null;
   profiles: string[];
 }
 
 /** A secret-looking variable as the student wrote it in one file: a literal, or a ${VAR} reference. */
-export interface RawEnv { service: string; name: string; literal: boolean; location: Location }
+export interface RawEnv {
+  service: string; name: string; literal: boolean;
+  /** literal; a written `${VAR:-default}`; a password inside a URL; a `${VAR}` reference; passed through from the shell. */
+  how: 'literal' | 'default' | 'url' | 'reference' | 'passthrough';
+  location: Location;
+}
 export interface RawBind { service: string; source: string; target: string; location: Location }
 
 export interface ComposeFacts {
@@ -40,7 +48,7 @@ export interface ComposeFacts {
   networks: string[];
   problems: { message: string; location?: Location }[];
   /** Per file, what the student wrote: environment entries and bind mounts, with their lines. */
-  raw: { file: string; env: RawEnv[]; binds: RawBind[]; commands: { service: string; location: Location }[] }[];
+  raw: { file: string; env: RawEnv[]; binds: RawBind[]; commands: { service: string; key: 'command' | 'entrypoint'; location: Location }[] }[];
 }
 
 export const locText = (l: Location, rel: (p: string) => string): string => `${rel(l.file)}:${l.line ?? 1}`;

@@ -4,7 +4,7 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { DojoError, type Location } from '../../errors.js';
 import { locate, parseYaml, type YamlSource } from '../../content/yaml-source.js';
 import { isSecretName } from '../redact.js';
-import type { ComposeFacts } from './compose-model.js';
+import type { ComposeFacts, RawEnv } from './compose-model.js';
 
 type Doc = { services?: Record<string, Record<string, unknown> | null> } & Record<string, unknown>;
 
@@ -65,18 +65,32 @@ export function rawFacts(sources: YamlSource[]): ComposeFacts['raw'] {
           })
         : Object.entries((env ?? {}) as Record<string, unknown>).map(([k, v]) => [k, v, ['services', service, 'environment', k]]);
       for (const [name, value, path] of pairs) {
-        if (!isSecretName(name)) continue;
-        const literal = value !== null && value !== undefined && String(value) !== '' && !String(value).includes('${');
-        raw.env.push({ service, name, literal, location: keyAt(src, path) });
+        const how = secretSource(name, value);
+        if (how) raw.env.push({ service, name, literal: how === 'literal' || how === 'default' || how === 'url', how, location: keyAt(src, path) });
       }
       ((s.volumes ?? []) as unknown[]).forEach((v, i) => {
         const b = bindOf(v, dirname(src.file));
         if (b) raw.binds.push({ service, ...b, location: keyAt(src, ['services', service, 'volumes', i]) });
       });
-      if (s.command !== undefined) raw.commands.push({ service, location: keyAt(src, ['services', service, 'command']) });
+      for (const key of ['command', 'entrypoint'] as const) if (s[key] !== undefined) raw.commands.push({ service, key, location: keyAt(src, ['services', service, key]) });
     }
     return raw;
   });
+}
+
+/** A `${VAR:-value}` or `${VAR-value}` whose default is written out: the default is committed with the file. */
+const WRITTEN_DEFAULT = /\$\{[A-Za-z_][A-Za-z0-9_]*:?-[^}]+\}/;
+/** user:password@ in a URL, unless the password is a `${...}` reference. */
+const URL_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:(?!\$\{[^}]*\}@)[^\s@/]+@/i;
+
+/** How a variable's value is written, when it carries a secret; null when it carries none. */
+export function secretSource(name: string, value: unknown): RawEnv['how'] | null {
+  const text = value === null || value === undefined ? null : String(value);
+  if (text !== null && URL_PASSWORD.test(text)) return 'url';
+  if (!isSecretName(name)) return null;
+  if (text === null || text === '') return 'passthrough';
+  if (WRITTEN_DEFAULT.test(text)) return 'default';
+  return text.includes('${') ? 'reference' : 'literal';
 }
 
 function bindOf(v: unknown, base: string): { source: string; target: string } | null {

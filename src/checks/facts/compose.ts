@@ -68,11 +68,14 @@ function service(name: string, s: Record<string, unknown>, dir: string, where: (
     volumes: ((s.volumes ?? []) as unknown[]).map((v, i) => volume(v, dir, at('volumes', i))),
     networks: Array.isArray(s.networks) ? (s.networks as string[]) : Object.keys((s.networks ?? {}) as object),
     ports: ((s.ports ?? []) as unknown[]).map(port),
+    portsLocation: s.ports !== undefined && s.ports !== null ? at('ports') : null,
     user: s.user !== undefined && s.user !== null ? String(s.user) : null,
     environment: Array.isArray(env)
       ? Object.fromEntries(env.map((x: string) => (x.includes('=') ? [x.slice(0, x.indexOf('=')), x.slice(x.indexOf('=') + 1)] : [x, null])))
       : Object.fromEntries(Object.entries((env ?? {}) as Record<string, unknown>).map(([k, v]) => [k, v === null || v === undefined ? null : String(v)])),
     command: (s.command as string | string[] | null | undefined) ?? null,
+    entrypoint: (s.entrypoint as string | string[] | null | undefined) ?? null,
+    workingDir: typeof s.working_dir === 'string' ? s.working_dir : null,
     commandLocation: s.command !== undefined && s.command !== null ? at('command') : null,
     profiles: (s.profiles as string[] | undefined) ?? [],
   };

@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine/client.js';
 import { createTempContainer } from '../../engine/temp-container.js';
 import { isUserDefined } from './runtime-model.js';
-import { probeImage } from './probe-image.js';
+import { probeImage, probeImageProblem } from './probe-image.js';
 import { demux } from './run.js';
 
 export interface DnsProbeFacts {
@@ -10,6 +10,8 @@ export interface DnsProbeFacts {
   /** The user-defined networks `from` is on (the probe joins each until one works). */
   networks: string[];
   image: { ref: string; why: string } | null;
+  /** When probeImage in dojo.yaml cannot serve: not on the engine, or without /bin/busybox. */
+  imageProblem?: 'missing' | 'no-busybox';
   attempts: { network: string; resolved: string | null; reached: boolean; output: string[] }[];
 }
 
@@ -31,6 +33,7 @@ export async function probeDns(engine: Engine, from: string, host: string, port:
   out.networks = Object.keys(info.NetworkSettings.Networks ?? {}).filter(isUserDefined);
   if (!out.networks.length) return out;
   out.image = await probeImage(engine, configured);
+  if (!out.image && configured) out.imageProblem = await probeImageProblem(engine, configured);
   if (!out.image) return out;
   const script = `busybox nslookup ${host} 2>&1; echo "#dns=$?"; busybox nc -w 3 ${host} ${port} </dev/null 2>&1; echo "#tcp=$?"`;
   for (const network of out.networks) {

@@ -17,6 +17,12 @@ export function probeImage(engine: Engine, configured?: string): Promise<ProbeIm
   return chosen.get(engine)!;
 }
 
+/** Why a configured probe image cannot serve: it is not on the engine, or it has no /bin/busybox. */
+export async function probeImageProblem(engine: Engine, ref: string): Promise<'missing' | 'no-busybox'> {
+  const present = await engine.docker.getImage(ref).inspect().then(() => true, () => false);
+  return present ? 'no-busybox' : 'missing';
+}
+
 async function choose(engine: Engine): Promise<ProbeImage | null> {
   const images = (await engine.docker.listImages())
     .filter((i) => (i.RepoTags ?? []).some((t) => t !== '<none>:<none>'))

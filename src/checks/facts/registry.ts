@@ -4,6 +4,7 @@ import { composeImageFact } from './compose-image.fact.js';
 import { diagnosisFact } from './diagnosis.fact.js';
 import { dnsProbeFact } from './dns-probe.fact.js';
 import { mountFact } from './mount.fact.js';
+import { lookalikeFact } from './lookalike.fact.js';
 import { contextFact } from './context.fact.js';
 import { dockerfileFact } from './dockerfile.fact.js';
 import { imageFact } from './image.fact.js';
@@ -17,7 +18,7 @@ import { composeStackFact, containerFact, networkFact, volumeFact } from './runt
 export const FACT_TYPES = [
   dockerfileFact, contextFact, imageFact, imageFsFact, runFact, rebuildFact,
   containerFact, networkFact, volumeFact, composeFact, composeStackFact,
-  mountFact, dnsProbeFact, composeImageFact, scanFact, diagnosisFact,
+  mountFact, dnsProbeFact, composeImageFact, scanFact, diagnosisFact, lookalikeFact,
 ] as const;
 
 type Each = (typeof FACT_TYPES)[number];

@@ -15,6 +15,7 @@ export type { DnsProbeRequest } from './dns-probe.fact.js';
 export type { MountRequest } from './mount.fact.js';
 export type { ScanRequest } from './scan.fact.js';
 export type { DiagnosisRequest } from './diagnosis.fact.js';
+export type { LookalikeRequest } from './lookalike.fact.js';
 
 export const factKey = (r: FactRequest): string => factType(r).key(r);
 

@@ -56,6 +56,8 @@ export interface ComposeStackFacts {
     image: string;
     state: string;
     exitCode: number | null;
+    /** The engine's reason when the container could not start ("port is already allocated"). */
+    stateError: string;
     health: string | null;
     /** The output of the last failed health probe, shortened. */
     lastHealthFailure: string | null;

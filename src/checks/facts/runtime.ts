@@ -105,6 +105,7 @@ export async function readComposeStack(engine: Engine, project: string): Promise
         image: c.Image,
         state: info?.State.Status ?? c.State,
         exitCode: info && !info.State.Running ? info.State.ExitCode : null,
+        stateError: (info?.State as { Error?: string } | undefined)?.Error ?? '',
         health: health?.Status ?? null,
         lastHealthFailure: failing ? failing.Output.trim().split('\n').slice(-3).join(' | ').slice(0, 300) : null,
       };

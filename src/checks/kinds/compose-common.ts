@@ -3,11 +3,14 @@ import type { Location } from '../../errors.js';
 import type { ComposeFacts } from '../facts/compose-model.js';
 import type { ComposeFileRequest, ComposeStackRequest } from '../facts/requests.js';
 import type { Facts } from '../facts/store.js';
-import { error, type CheckTarget, type Finding } from '../types.js';
+import { error, fail, type CheckTarget, type Finding } from '../types.js';
 
 export const composeReq = (t: CheckTarget, files = t.workspace.compose.files): ComposeFileRequest =>
   ({ type: 'compose', dir: t.workspace.dir, files, project: t.workspace.compose.project });
 export const stackReq = (t: CheckTarget): ComposeStackRequest => ({ type: 'composestack', project: t.workspace.compose.project });
+
+/** The base file with the development files dojo found (or compose.devFiles in dojo.yaml). */
+export const devFiles = (t: CheckTarget): string[] => [t.workspace.compose.files[0]!, ...(t.workspace.compose.devFiles ?? []).filter((f) => f !== t.workspace.compose.files[0])];
 
 export const rel = (t: CheckTarget, p: string): string => relative(t.workspace.dir, p) || p;
 /** `file:line` of a compose location, workspace-relative. */
@@ -22,8 +25,20 @@ export function withCompose(facts: Facts, t: CheckTarget, rule: (c: ComposeFacts
   if (!c.files.some((f) => f.exists)) {
     return error(`no compose file: looked for ${c.files.map((f) => rel(t, f.path)).join(', ')}`, ['set compose.files in dojo.yaml if yours has another name']);
   }
+  // dojo finds present files by itself; a missing one was named in dojo.yaml (compose.files or devFiles).
+  const absent = c.files.filter((f) => !f.exists).map((f) => rel(t, f.path));
+  if (absent.length) return error(`${absent.join(', ')}: file not found`, [`compose.files or compose.devFiles in ${t.workspace.configFile ? rel(t, t.workspace.configFile) : 'dojo.yaml'} names it; correct the name, or remove the entry to let dojo find the files as Compose does`]);
   if (c.problems.length) {
     return error('the compose files do not load, so this cannot be judged (see check compose-valid)', c.problems.map((p) => (p.location ? `${line(t, p.location)}  ${p.message}` : p.message)));
   }
   return rule(c);
+}
+
+/** The compose files lack a service dojo expects: list theirs, and say how to map a course name to another. */
+export function noService(t: CheckTarget, c: ComposeFacts, names: string[]): Finding {
+  const course = names.map((n) => Object.values(t.workspace.services).find((s) => (s.composeService ?? s.name) === n)?.name ?? n);
+  return fail(`the compose files have no service ${names.join(', ')}`, [
+    `services in the files: ${Object.keys(c.services).join(', ') || 'none'}`,
+    `if yours has another name, set it in dojo.yaml: ${course.map((n) => `services.${n}.compose`).join(', ')}`,
+  ]);
 }

@@ -26,13 +26,17 @@ export const composeStack: CheckKind<z.infer<typeof params>> = {
       expected = Object.entries(model.services).filter(([, s]) => !s.profiles.length).map(([n]) => n);
     }
     const evidence = stack.containers.map((c) =>
-      `${c.service}: ${c.name} ${c.state}${c.exitCode !== null ? ` (exit code ${c.exitCode})` : ''}${c.health ? `, health ${c.health}` : ''}${c.lastHealthFailure && c.health !== 'healthy' ? `; last failed probe: ${c.lastHealthFailure}` : ''}`);
+      `${c.service}: ${c.name} ${c.state}${c.exitCode !== null ? ` (exit code ${c.exitCode})` : ''}${c.stateError ? `; the engine said: ${c.stateError}` : ''}${c.health ? `, health ${c.health}` : ''}${c.lastHealthFailure && c.health !== 'healthy' ? `; last failed probe: ${c.lastHealthFailure}` : ''}`);
     if (!stack.containers.length) return fail(`no containers of compose project ${stack.project}`, [`dojo looks for containers labelled com.docker.compose.project=${stack.project}; is the stack up, and is that its project name (compose.project in dojo.yaml, or -p)?`]);
     const absent = expected.filter((s) => !stack.containers.some((c) => c.service === s));
     const stopped = stack.containers.filter((c) => expected!.includes(c.service) && c.state !== 'running').map((c) => c.name);
     if (absent.length || stopped.length) return fail(`not running in ${stack.project}: ${[...absent.map((s) => `${s} (no container)`), ...stopped].join(', ')}`, evidence);
     const wantHealthy = new Set(p.healthy.map((s) => composeName(t, s)));
     const unhealthy = stack.containers.filter((c) => (c.health !== null || wantHealthy.has(c.service)) && c.health !== 'healthy').map((c) => `${c.name} (${c.health ?? 'no healthcheck'})`);
+    // Right after `up` a healthcheck has not run yet: that is no verdict, and no counted attempt.
+    const sick = stack.containers.filter((c) => c.health === 'unhealthy' || (c.health === null && wantHealthy.has(c.service)));
+    const starting = stack.containers.filter((c) => c.health === 'starting').map((c) => c.name);
+    if (unhealthy.length && !sick.length) return error(`still starting in ${stack.project}: ${starting.join(', ')} (health: starting)`, [...evidence, 'the first healthchecks have not passed yet: wait a few intervals (`docker compose ps` shows when it turns healthy), then check again']);
     if (unhealthy.length) return fail(`not healthy in ${stack.project}: ${unhealthy.join(', ')}`, evidence);
     return pass(`${stack.project} runs ${expected.join(', ')}${stack.containers.some((c) => c.health) ? '; every healthcheck passes' : ''}`, evidence);
   },

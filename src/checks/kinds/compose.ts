@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { composeReq, line, loaderEvidence, rel, withCompose } from './compose-common.js';
+import { trivialProbe } from './trivial-probe.js';
+import { composeReq, line, loaderEvidence, rel, withCompose, noService } from './compose-common.js';
 import { composeName } from './targets.js';
 import { fail, pass, type CheckKind } from '../types.js';
 
@@ -12,7 +13,8 @@ export const composeValid: CheckKind<Record<string, never>> = {
   evaluate: (facts, t) => {
     const c = facts.get(composeReq(t));
     const files = c.files.map((f) => `${rel(t, f.path)}${f.exists ? '' : ' (missing)'}`);
-    if (!c.files.some((f) => f.exists)) return fail(`no compose file in ${t.workspace.dir}`, [`looked for ${files.join(', ')}`], { mistake: 'compose-missing' });
+    const searched = t.workspace.configFile ? files.join(', ') : `${COMPOSE_NAMES.join(', ')} (the names Compose looks for)`;
+    if (!c.files.some((f) => f.exists)) return fail(`no compose file in ${t.workspace.dir}`, [`looked for ${searched}`], { mistake: 'compose-missing' });
     const first = c.problems[0];
     if (first) {
       return fail(`${first.location ? line(t, first.location) : files.join(', ')}: the compose files do not load`, [
@@ -36,10 +38,12 @@ export const composeHealthcheck: CheckKind<z.infer<typeof hcParams>> = {
     withCompose(facts, t, (c) => {
       const name = composeName(t, p.service);
       const svc = c.services[name];
-      if (!svc) return fail(`the compose files have no service ${name}`, [`services: ${Object.keys(c.services).join(', ')}`]);
+      if (!svc) return noService(t, c, [name]);
       const hc = svc.healthcheck;
       if (!hc) return fail(`${name} has no healthcheck in the compose files`, [`${line(t, svc.location)}  service ${name}`, ...loaderEvidence(c)], { location: svc.location });
       if (hc.disabled) return fail(`${name}'s healthcheck is disabled`, [`${line(t, hc.location)}  healthcheck`], { location: hc.location });
+      const always = trivialProbe(hc.test);
+      if (always !== null) return fail(`${name}'s healthcheck runs \`${always}\`, which succeeds whether or not ${name} is ready`, [`${line(t, hc.location)}  healthcheck: ${hc.test.join(' ')}`], { location: hc.location });
       return pass(`${name} has a healthcheck: ${hc.test.join(' ')}`, [`${line(t, hc.location)}  healthcheck`], { location: hc.location });
     }),
 };
@@ -58,7 +62,7 @@ export const composeDependsHealthy: CheckKind<z.infer<typeof dependsParams>> = {
       const dep = c.services[on];
       const names = [p.service].flat().map((s) => composeName(t, s));
       const missing = [...names, on].filter((n) => !c.services[n]);
-      if (missing.length || !dep) return fail(`the compose files have no service ${missing.join(', ')}`, [`services: ${Object.keys(c.services).join(', ')}`]);
+      if (missing.length || !dep) return noService(t, c, missing);
       const evidence: string[] = [];
       const bad: { name: string; why: string; location: import('../../errors.js').Location }[] = [];
       for (const name of names) {
@@ -72,13 +76,16 @@ export const composeDependsHealthy: CheckKind<z.infer<typeof dependsParams>> = {
           if (link.condition !== 'service_healthy') bad.push({ name, why: `waits only for ${on} to start`, location: link.location });
         }
       }
-      evidence.push(`${line(t, dep.location)}  ${on} healthcheck: ${dep.healthcheck && !dep.healthcheck.disabled ? 'defined' : 'none in the compose file'}`);
+      evidence.push(`${line(t, dep.location)}  ${on} healthcheck: ${dep.healthcheck ? (dep.healthcheck.disabled ? 'disabled' : 'defined') : 'none in the compose file'}`);
+      // service_healthy on a service whose healthcheck is switched off can never be met: `up` stops with an error.
+      if (dep.healthcheck?.disabled) bad.push({ name: on, why: `has its healthcheck disabled, so service_healthy can never be met and \`up\` stops`, location: dep.healthcheck.location });
       if (bad.length) return fail(bad.map((b) => `${b.name} ${b.why}`).join('; '), [...evidence, ...loaderEvidence(c)], { location: bad[0]!.location });
       return pass(`${names.join(', ')} wait${names.length > 1 ? '' : 's'} for ${on} to be healthy`, evidence);
     }),
 };
 
 const volumeParams = z.object({ service: z.string(), target: z.string().startsWith('/') }).strict();
+const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 /** `docker compose down` keeps named volumes; only `down -v` removes them. */
 export const composeNamedVolume: CheckKind<z.infer<typeof volumeParams>> = {
   name: 'compose-named-volume',
@@ -90,11 +97,13 @@ export const composeNamedVolume: CheckKind<z.infer<typeof volumeParams>> = {
     withCompose(facts, t, (c) => {
       const name = composeName(t, p.service);
       const svc = c.services[name];
-      if (!svc) return fail(`the compose files have no service ${name}`);
+      if (!svc) return noService(t, c, [name]);
       const v = svc.volumes.find((x) => x.target === p.target);
-      if (!v) return fail(`${name} mounts nothing at ${p.target}`, [`${line(t, svc.location)}  service ${name}: its data lives in the container's writable layer`], { location: svc.location });
-      const evidence = [`${line(t, v.location)}  ${v.kind === 'bind' ? rel(t, v.source ?? '') : (v.source ?? '(anonymous)')}:${v.target} (${v.kind})`];
-      if (v.kind !== 'volume' || !v.source) return fail(`${p.target} of ${name} is ${v.kind === 'bind' ? 'a bind mount' : `an ${v.kind} volume`}`, evidence, { location: v.location });
+      if (!v) return fail(`${name} mounts nothing at ${p.target}`, [`${line(t, svc.location)}  service ${name}: the data lands in the container's writable layer, or in an anonymous volume when the image declares VOLUME; \`docker compose down\` leaves neither for the next \`up\``], { location: svc.location });
+      const shownSource = v.kind === 'bind' ? `./${rel(t, v.source ?? '')}` : (v.source ?? '(anonymous)');
+      const evidence = [`${line(t, v.location)}  ${v.kind === 'tmpfs' ? 'tmpfs' : shownSource}:${v.target} (${v.kind})`];
+      const what = v.kind === 'bind' ? 'a bind mount of a host folder' : v.kind === 'tmpfs' ? 'a tmpfs mount (memory only, gone when the container stops)' : 'an anonymous volume';
+      if (v.kind !== 'volume' || !v.source) return fail(`${p.target} of ${name} is ${what}`, evidence, { location: v.location });
       if (!c.volumes[v.source]) return fail(`volume ${v.source} is not declared under the top-level volumes:`, evidence, { location: v.location });
       return pass(`${name} keeps ${p.target} in the named volume ${v.source}${c.volumes[v.source]!.external ? ' (external)' : ''}`, evidence, { location: v.location });
     }),

@@ -7,6 +7,7 @@ import type { Facts } from '../facts/store.js';
 import { error, fail, pass, type CheckKind, type CheckTarget, type Finding } from '../types.js';
 import { serviceOf } from './targets.js';
 import { notRunning } from './not-running.js';
+import { lookalikeReq, missingContainer } from './missing-container.js';
 
 export const containerReq = (name: string): ContainerRequest => ({ type: 'container', name });
 /** The service's container: by its name (docker run), or with `compose` by the project's labels. */
@@ -17,7 +18,7 @@ const serviceContainerReq = (t: CheckTarget, compose: boolean): ContainerRequest
 export function withContainer(facts: Facts, t: CheckTarget, rule: (c: ContainerFacts) => Finding, compose = false): Finding {
   const c = facts.get(serviceContainerReq(t, compose));
   if (!c && compose) return error(`no container of compose service ${t.service.composeService ?? t.service.name} in project ${t.workspace.compose.project}`, ['start the stack, or set compose.project in dojo.yaml']);
-  if (!c) return error(`no container named ${t.service.container}`, [`start it, or set services.${t.service.name}.container in dojo.yaml`]);
+  if (!c) return missingContainer(facts, t, t.service.name);
   return rule(c);
 }
 
@@ -26,13 +27,14 @@ export const containerState: CheckKind<z.infer<typeof stateParams>> = {
   name: 'container-state',
   description: "The service's container is running (and healthy, when asked), not OOM-killed, not restarting.",
   params: stateParams,
-  needs: (t, p) => [serviceContainerReq(t, p.compose)],
+  needs: (t, p) => [serviceContainerReq(t, p.compose), ...(p.compose ? [] : [lookalikeReq(t, t.service.name)])],
   evaluate: (facts, t, p) =>
     withContainer(facts, t, (c) => {
-      const evidence = [`status ${c.status}${c.health ? `, health ${c.health}` : ''}, exit code ${c.exitCode}, restarts ${c.restartCount}${c.oomKilled ? ', OOMKilled' : ''}`];
+      const evidence = [`status ${c.status}${c.health ? `, health ${c.health}` : ''}, exit code ${c.exitCode}, restarts ${c.restartCount}${c.oomKilled ? ', OOMKilled' : ''}${c.stateError ? `; the engine said: ${c.stateError}` : ''}`];
       if (c.oomKilled) return fail(`${c.name} was killed for using too much memory (OOMKilled)`, evidence);
       if (!c.running) return fail(`${c.name} is not running`, evidence);
       if (p.healthy && c.health === null) return fail(`${c.name} has no health check to report on`, evidence);
+      if (p.healthy && c.health === 'starting') return error(`${c.name} is still starting (health: starting)`, [...evidence, 'its first healthchecks have not passed yet: wait a few intervals, then check again']);
       if (p.healthy && c.health !== 'healthy') return fail(`${c.name} is ${c.health}`, evidence);
       return pass(`${c.name} is running${c.health ? ` and ${c.health}` : ''}`, evidence);
     }, p.compose),
@@ -53,7 +55,7 @@ export const containerSecurity: CheckKind<z.infer<typeof securityParams>> = {
   name: 'container-security',
   description: 'How the container runs: user, privileged, capabilities, read-only root filesystem, memory limit.',
   params: securityParams,
-  needs: (t, p) => [serviceContainerReq(t, p.compose)],
+  needs: (t, p) => [serviceContainerReq(t, p.compose), ...(p.compose ? [] : [lookalikeReq(t, t.service.name)])],
   evaluate: (facts, t, p) =>
     withContainer(facts, t, (c) => {
       const problems: string[] = [];
@@ -74,7 +76,7 @@ export const publishedPorts: CheckKind<z.infer<typeof portsParams>> = {
   name: 'published-ports',
   description: 'The container publishes exactly the ports it should on the host (none for a worker).',
   params: portsParams,
-  needs: (t, p) => [serviceContainerReq(t, p.compose)],
+  needs: (t, p) => [serviceContainerReq(t, p.compose), ...(p.compose ? [] : [lookalikeReq(t, t.service.name)])],
   evaluate: (facts, t, p) =>
     withContainer(facts, t, (c) => {
       const want = p.publish.map((x) => (x.includes('/') ? x : `${x}/tcp`));
@@ -100,7 +102,7 @@ export const volumeMounted: CheckKind<z.infer<typeof volumeParams>> = {
   name: 'volume-mounted',
   description: "The service's container keeps `path` (or the folder `pathEnv` names, e.g. PGDATA) in a named volume mounted there or above it (not the writable layer, not an anonymous volume, not a bind mount).",
   params: volumeParams,
-  needs: (t) => [containerReq(t.service.container)],
+  needs: (t) => [containerReq(t.service.container), lookalikeReq(t, t.service.name)],
   evaluate: (facts, t, p) =>
     withContainer(facts, t, (c) => {
       const mounts = c.mounts.map((m) => `${m.type} ${m.type === 'volume' ? m.name : m.source} -> ${m.destination}`);
@@ -108,9 +110,10 @@ export const volumeMounted: CheckKind<z.infer<typeof volumeParams>> = {
       const path = dataPath(c, p.path, p.pathEnv);
       if (path !== p.path) evidence.push(`${p.pathEnv}=${path} in the container's environment: the data lives there`);
       const at = c.mounts.filter((m) => holds(posix.normalize(m.destination), path)).sort((a, b) => b.destination.length - a.destination.length)[0];
+      if (!at && c.tmpfs.some((d) => holds(posix.normalize(d), path))) return fail(`${path} in ${c.name} is a tmpfs mount: memory only, gone when the container stops`, [...evidence, `tmpfs: ${c.tmpfs.join(', ')}`]);
       if (!at) return fail(`nothing is mounted at ${path} in ${c.name}: its data lives in the container's writable layer`, evidence);
       if (at.type !== 'volume' || ANONYMOUS.test(at.name ?? '')) {
-        const what = at.type === 'bind' ? `a bind mount of ${at.source}` : at.type === 'volume' ? `the volume ${at.name} (anonymous)` : `a ${at.type} mount`;
+        const what = at.type === 'bind' ? `a bind mount of ${at.source}` : at.type === 'volume' ? `the volume ${at.name} (anonymous)` : at.type === 'tmpfs' ? 'a tmpfs mount (memory only)' : `a ${at.type} mount`;
         if (at.type === 'volume') evidence.push(`an anonymous volume comes from the image's VOLUME or from -v ${p.path} without a name`);
         return fail(`${path} in ${c.name} is ${what}, not the named volume it needs`, evidence);
       }
@@ -127,13 +130,13 @@ export const servicePorts: CheckKind<z.infer<typeof mapParams>> = {
   description: 'Each listed service publishes exactly the given ports on the host ([] = none).',
   params: mapParams,
   services: (p) => Object.keys(p.services),
-  needs: (t, p) => Object.keys(p.services).map((s) => containerReq(serviceOf(t, s).container)),
+  needs: (t, p) => Object.keys(p.services).flatMap((s) => [containerReq(serviceOf(t, s).container), lookalikeReq(t, s)]),
   evaluate: (facts, t, p) => {
     const evidence: string[] = [];
     const problems: string[] = [];
     for (const [s, ports] of Object.entries(p.services)) {
       const c = facts.get(containerReq(serviceOf(t, s).container));
-      if (!c) return error(`no container named ${serviceOf(t, s).container}`, [`start it, or set services.${s}.container in dojo.yaml`]);
+      if (!c) return missingContainer(facts, t, s);
       // A stopped container publishes nothing, which says nothing about how it was started.
       if (!c.running) return notRunning(c, s);
       const want = ports.map((x) => (x.includes('/') ? x : `${x}/tcp`));

@@ -22,6 +22,7 @@ import { composeDevOverride, devImageToolchain } from './compose-dev.js';
 import { composeProfiles } from './compose-profiles.js';
 import { composeSecrets } from './compose-secrets.js';
 import { composeStack } from './compose-stack.js';
+import { composePorts } from './compose-ports.js';
 import { volumeData, volumePermissions } from './volume.js';
 import { nonRootUser } from './non-root-user.js';
 import { noSecrets } from './no-secrets.js';
@@ -35,7 +36,7 @@ export const KINDS: AnyKind[] = [
   imageUser, imageHealthcheck, imageExposes, imageEnvSecrets,
   containerState, containerSecurity, publishedPorts, servicePorts, volumeMounted, volumeData, volumePermissions,
   networkMembership, nameResolution,
-  composeValid, composeHealthcheck, composeDependsHealthy, composeNamedVolume, composeSecrets, composeStack,
+  composeValid, composeHealthcheck, composeDependsHealthy, composeNamedVolume, composeSecrets, composeStack, composePorts,
   composeDevOverride, devImageToolchain, composeProfiles,
   nonRootUser, noSecrets, capsDropped, resourceLimits, readOnlyRootfs, imageScan,
   scenarioFixed,

@@ -5,6 +5,7 @@ import { containerReq } from './container.js';
 import { serviceOf } from './targets.js';
 import { dialedHost } from './dialed-host.js';
 import { notRunning } from './not-running.js';
+import { lookalikeReq, missingContainer } from './missing-container.js';
 import { error, fail, pass, type CheckKind, type CheckTarget } from '../types.js';
 
 const containerOf = (t: CheckTarget, service: string) => serviceOf(t, service).container;
@@ -16,11 +17,11 @@ export const networkMembership: CheckKind<z.infer<typeof membershipParams>> = {
   description: "The services' containers share one user-defined network (the engine's default bridge does not count).",
   params: membershipParams,
   services: (p) => p.services,
-  needs: (t, p) => p.services.map((s) => containerReq(containerOf(t, s))),
+  needs: (t, p) => [...p.services.map((s) => containerReq(containerOf(t, s))), ...p.services.map((s) => lookalikeReq(t, s))],
   evaluate: (facts, t, p) => {
     const cs = p.services.map((s) => ({ s, c: facts.get(containerReq(containerOf(t, s))) }));
-    const absent = cs.filter((x) => !x.c).map((x) => containerOf(t, x.s));
-    if (absent.length) return error(`no container named ${absent.join(', ')}`, ['start it with `docker run --name ...`, or set services.<name>.container in dojo.yaml']);
+    const absent = cs.find((x) => !x.c);
+    if (absent) return missingContainer(facts, t, absent.s);
     const evidence = cs.map(({ c }) => `${c!.name} is on: ${Object.keys(c!.networks).join(', ') || 'no network'}`);
     const shared = Object.keys(cs[0]!.c!.networks).filter((n) => cs.every(({ c }) => c!.networks[n]));
     const userDefined = shared.filter(isUserDefined);
@@ -49,11 +50,14 @@ export const nameResolution: CheckKind<z.infer<typeof resolutionParams>> = {
   description: "One service reaches another by name: a shared user-defined network, proved live with a throwaway probe container on that network (lookup + TCP connect).",
   params: resolutionParams,
   services: (p) => [p.from, p.to, ...p.dialers],
-  needs: (t, p) => [...[...new Set([p.from, p.to, ...p.dialers])].map((s) => containerReq(containerOf(t, s))), ...(p.live ? [probeReq(t, p)] : [])],
+  needs: (t, p) => {
+    const services = [...new Set([p.from, p.to, ...p.dialers])];
+    return [...services.map((s) => containerReq(containerOf(t, s))), ...services.map((s) => lookalikeReq(t, s)), ...(p.live ? [probeReq(t, p)] : [])];
+  },
   evaluate: (facts, t, p) => {
     const services = [...new Set([p.from, p.to, ...p.dialers])];
     const absent = services.find((s) => !facts.get(containerReq(containerOf(t, s))));
-    if (absent) return error(`no container named ${containerOf(t, absent)}`, [`start it, or set services.${absent}.container in dojo.yaml`]);
+    if (absent) return missingContainer(facts, t, absent);
     const from = facts.get(containerReq(containerOf(t, p.from)))!;
     const to = facts.get(containerReq(containerOf(t, p.to)))!;
     const stopped = services.find((s) => !facts.get(containerReq(containerOf(t, s)))!.running);
@@ -78,7 +82,8 @@ export const nameResolution: CheckKind<z.infer<typeof resolutionParams>> = {
     const probe = facts.get(probeReq(t, p));
     if (!probe.image) {
       const configured = t.workspace.probeImage;
-      return error(configured ? `probeImage ${configured} (dojo.yaml) is not on the engine or has no /bin/busybox; nothing is pulled` : 'no image on the engine can run the network probe (it needs /bin/busybox); nothing is pulled',
+      const why = probe.imageProblem === 'missing' ? 'is not on the engine' : probe.imageProblem === 'no-busybox' ? 'has no /bin/busybox' : 'is not on the engine or has no /bin/busybox';
+      return error(configured ? `probeImage ${configured} (dojo.yaml) ${why}; nothing is pulled` : 'no image on the engine can run the network probe (it needs /bin/busybox); nothing is pulled',
         [...evidence, configured ? `\`docker image inspect ${configured}\` shows whether it is there` : 'set probeImage in dojo.yaml to a local image that has busybox (e.g. busybox or alpine)']);
     }
     evidence.push(`probe image: ${probe.image.ref} (${probe.image.why})`);

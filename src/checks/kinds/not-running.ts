@@ -5,7 +5,7 @@ import { error, type Finding } from '../types.js';
 export const stoppedState = (c: ContainerFacts): string => {
   const when = c.finishedAt ? ` at ${c.finishedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}` : '';
   const why = c.stateError ? `; the engine said: ${c.stateError}` : '';
-  return `${c.status} ${c.exitCode}${when}${why}`.replace(/^created 0$/, 'created, never started');
+  return c.status === 'created' ? `created, never started${why}` : `${c.status} ${c.exitCode}${when}${why}`;
 };
 
 /**

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { MountRequest } from '../facts/requests.js';
 import type { MountFacts } from '../facts/mount.js';
 import { serviceOf } from './targets.js';
-import { error, fail, pass, type CheckKind, type CheckTarget, type Finding } from '../types.js';
+import { error, fail, pass, type CheckKind, type CheckTarget } from '../types.js';
 import { writeBits } from './write-bits.js';
+import { lookalikeReq, missingContainer } from './missing-container.js';
 
 const mountReq = (t: CheckTarget, service: string, path: string, files: string[] = [], pathEnv?: string): MountRequest =>
   ({ type: 'mount', container: serviceOf(t, service).container, path, files, ...(pathEnv ? { pathEnv } : {}) });
@@ -13,7 +14,6 @@ export const describeMount = (m: MountFacts): string => {
   if (m.mount.type === 'volume') return m.mount.anonymous ? `an anonymous volume${at}` : `volume ${m.mount.name}${at}`;
   return m.mount.type === 'bind' ? `a bind mount of ${m.mount.source}${at}` : `a ${m.mount.type} mount${at}`;
 };
-const missing = (m: MountFacts, service: string): Finding => error(`no container named ${m.container}`, [`start it, or set services.${service}.container in dojo.yaml`]);
 const where = (m: MountFacts, requested: string) => `${m.path}${m.pathFrom && m.path !== requested ? ` (${m.pathFrom} in the container's environment)` : ''}`;
 
 const dataParams = z.object({ service: z.string(), path: z.string().startsWith('/').default('/var/lib/postgresql/data'), pathEnv: z.string().optional() }).strict();
@@ -23,10 +23,10 @@ export const volumeData: CheckKind<z.infer<typeof dataParams>> = {
   description: "PostgreSQL's data folder (`path`, or the value of `pathEnv` such as PGDATA) lies in a named volume or a host folder and holds an initialised cluster (PG_VERSION). Read-only, through a throwaway container.",
   params: dataParams,
   services: (p) => [p.service],
-  needs: (t, p) => [mountReq(t, p.service, p.path, ['PG_VERSION'], p.pathEnv)],
+  needs: (t, p) => [mountReq(t, p.service, p.path, ['PG_VERSION'], p.pathEnv), lookalikeReq(t, p.service)],
   evaluate: (facts, t, p) => {
     const m = facts.get(mountReq(t, p.service, p.path, ['PG_VERSION'], p.pathEnv));
-    if (!m.found) return missing(m, p.service);
+    if (!m.found) return missingContainer(facts, t, p.service);
     const evidence = [`${where(m, p.path)} in ${m.container}: ${describeMount(m)}`];
     if (!m.mount || (m.mount.type !== 'volume' && m.mount.type !== 'bind')) return fail(`${m.path} of ${m.container} is not in a volume: the data is gone with the container`, evidence);
     if (m.mount.anonymous) return fail(`${m.path} of ${m.container} is in an anonymous volume: a new container will not find it by name, and \`docker rm -v\` deletes it`, evidence);
@@ -45,10 +45,10 @@ export const volumePermissions: CheckKind<z.infer<typeof permParams>> = {
   description: "The service's process user, not root (unless `allowRoot`), can write to the folder mounted at `path` (uid, gid and supplementary groups against owner and mode).",
   params: permParams,
   services: (p) => [p.service],
-  needs: (t, p) => [mountReq(t, p.service, p.path)],
+  needs: (t, p) => [mountReq(t, p.service, p.path), lookalikeReq(t, p.service)],
   evaluate: (facts, t, p) => {
     const m = facts.get(mountReq(t, p.service, p.path));
-    if (!m.found) return missing(m, p.service);
+    if (!m.found) return missingContainer(facts, t, p.service);
     const evidence = [`${p.path} in ${m.container}: ${describeMount(m)}`];
     if (!m.mount) return fail(`nothing is mounted at ${p.path} in ${m.container}`, evidence);
     if (!m.owner) return error(`could not read the owner of ${p.path}`, evidence);
