@@ -272,7 +272,7 @@ describe('CI formats of one run over every lab', () => {
     expect(parseJunit(gha.stdout).testsuites.testsuite.length).toBe(6);
     const md = readFileSync(summary, 'utf8');
     expect(md).toMatch(/^## ❌ dojo checklist: failed/);
-    expect(md).toContain('| lab-04 | failed | 8 | 1 | 0 | 0 |');
+    expect(md).toContain('| lab-04 | failed | 9 | 1 | 0 | 0 |');
     expect(md).toContain('| lab-05 | failed | 7 | 3 | 0 | 1 |');
   });
 
