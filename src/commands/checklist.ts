@@ -119,7 +119,8 @@ function whatIsLeft(exercises: ExerciseBox[], validation: ValidationBox[]): stri
       ...(by('fail').length ? [`fix ${by('fail').join(', ')} (\`dojo check ${b.lab}\`, \`dojo hint ${b.lab} ${b.exercise}\`)`] : []),
       ...(by('error').length ? [`let dojo look at ${by('error').join(', ')} (build or start what it could not find, then rerun)`] : []),
       ...(by('ungraded').length ? [`answer ${by('ungraded').join(', ')} at a terminal (\`dojo check ${b.lab}\`) or grade it with --answers`] : []),
-      ...(by('skip').length ? [`let dojo judge ${by('skip').join(', ')} (skipped: see why under the box, then rerun)`] : []),
+      // Its reason is what the student must act on (install a scanner, …): say it here too.
+      ...b.open.filter((o) => o.status === 'skip').map((o) => `let dojo judge ${o.id} — ${o.summary}; \`dojo check ${b.lab} --only ${o.id}\` shows why`),
     ];
     return `${b.lab} ${b.exercise}: ${parts.join('; ')}`;
   });

@@ -181,7 +181,7 @@ describe('dojo checklist, the exit gate', () => {
     expect(r.stdout).toMatch(/\[ \] 5a {2}Container security\n {8}not judged: image-scan: no vulnerability scanner on PATH/);
     expect(r.stdout).toMatch(/\[x\] 5b {2}Debugging challenge {2}\(checks pass\)/);
     expect(r.stdout).toMatch(/NOT READY for the next module: 9 of 10 boxes ticked/);
-    expect(r.stdout).toContain('lab-05 5a: let dojo judge image-scan');
+    expect(r.stdout).toContain('lab-05 5a: let dojo judge image-scan — no vulnerability scanner on PATH (looked for trivy, grype); `dojo check lab-05 --only image-scan` shows why');
     const json = (await gate(good, ['--format', 'json'])).json();
     expect(openBoxes(json)).toEqual(['lab-05 5a: image-scan skip']);
     // The report says what the exit code says, though every lab on its own passed.
