@@ -73,7 +73,8 @@ function inFormat(r: Result, format: Exclude<Format, 'text'>): string {
       if (r.type === 'checklist') return renderJunit(r.run, { suite: 'validation', cases: checklistExtraCases(r) });
       throw refuse();
     case 'sarif':
-      if (r.type === 'check' || r.type === 'checklist') return renderSarif(r.run);
+      if (r.type === 'check') return renderSarif(r.run);
+      if (r.type === 'checklist') return renderSarif(r.run, checklistVerdict(r));
       throw refuse();
     case 'markdown':
       if (r.type === 'class-report') return classReportMarkdown(r);

@@ -34,6 +34,8 @@ describe('a check the gate could not judge', () => {
     expect(json.checklist.exercises[0].open).toEqual([expect.objectContaining({ id: 'pinned', status: 'skip' })]);
     expect(json.labs[0].status).toBe('passed');
     expect(schemaErrors('dojo-report.schema.json', json)).toEqual([]);
+    const sarif = JSON.parse((await dojo(['checklist', '--ci', '--course', course, '-w', ws, '--format', 'sarif'])).stdout).runs[0];
+    expect([sarif.invocations[0].exitCode, sarif.properties.status]).toEqual([4, 'incomplete']);
   });
 
   it('dojo check still reports the lab passed with one skipped (README: dojo check)', async () => {
