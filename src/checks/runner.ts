@@ -55,10 +55,12 @@ export interface RunReport {
   workspace: string;
   /** Nothing failed, nothing errored and no gradable item (a quiz) was left unasked. */
   passed: boolean;
-  /** `failed`: a check failed; `incomplete`: none failed, but one could not be evaluated or was not graded. */
+  /** `failed`: a check failed; `incomplete`: none failed, but one could not be evaluated, judged or graded. */
   status: LabStatus;
   /** Selected checks that need a person (a quiz) and were not asked: no terminal and no answers file. */
   ungraded: string[];
+  /** Selected checks that skipped with a reason (no scanner, a probe that could not run): not judged. */
+  unjudged: string[];
   startedAt: string;
   durationMs: number;
   exercises: ExerciseOutcome[];
@@ -163,7 +165,7 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
   judgeReady();
   for (const p of planned) {
     if (outcomes.has(p.def.id)) continue;
-    if (!p.selected) finish(p, { status: 'skip', summary: 'skipped: not selected (--only/--skip)' }, 0);
+    if (!p.selected) finish(p, { status: 'skip', summary: 'not selected in this run (--exercise, --only or --skip)' }, 0);
     else {
       const t = Date.now();
       opts.onEvent?.({ type: 'check-started', lab: lab.meta.id, id: p.def.id });
@@ -180,12 +182,16 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
     return { ...o, durationMs: round((shares.get(c.id) ?? 0) + (ownMs.get(c.id) ?? 0)) };
   });
   const ungraded = planned.filter((p) => p.selected && p.kind.interact && outcomes.get(p.def.id)!.status === 'skip').map((p) => p.def.id);
+  // A selected check that skips was not judged (no scanner, a probe that could not run, a base dojo
+  // cannot resolve): the lab is incomplete (exit 4), as the gate says; "does not apply" is a pass.
+  const unjudged = planned.filter((p) => p.selected && !ungraded.includes(p.def.id) && outcomes.get(p.def.id)!.status === 'skip').map((p) => p.def.id);
   const failed = checks.some((c) => c.status === 'fail');
-  const status = failed ? 'failed' : checks.some((c) => c.status === 'error') || ungraded.length ? 'incomplete' : 'passed';
+  const status = failed ? 'failed' : checks.some((c) => c.status === 'error') || ungraded.length || unjudged.length ? 'incomplete' : 'passed';
   const exercises = lab.meta.exercises.map((e): ExerciseOutcome => {
     const mine = checks.filter((c) => c.exercise === e.id);
     const bad = mine.some((c) => c.status === 'fail' || c.status === 'error');
-    const status = bad ? 'fail' : mine.some((c) => c.status === 'pass') ? 'pass' : 'skip';
+    const open = mine.some((c) => ungraded.includes(c.id) || unjudged.includes(c.id));
+    const status = bad ? 'fail' : !open && mine.some((c) => c.status === 'pass') ? 'pass' : 'skip';
     const requests = planned.filter((p) => p.def.exercise === e.id).flatMap((p) => p.requests);
     return { id: e.id, passed: status === 'pass', status, fingerprint: hashPrints(printsOf(requests, collected.facts)) };
   });
@@ -199,6 +205,7 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
     passed: status === 'passed',
     status,
     ungraded,
+    unjudged,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     exercises,

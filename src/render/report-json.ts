@@ -23,7 +23,7 @@ const checkJson = (c: CheckOutcome) => ({
 
 export const labJson = (r: RunReport) => ({
   lab: r.lab, title: r.title, status: r.status, passed: r.passed, startedAt: r.startedAt, durationMs: r.durationMs,
-  totals: totals([r]), ungraded: r.ungraded, exercises: r.exercises, checks: r.checks.map(checkJson),
+  totals: totals([r]), ungraded: r.ungraded, unjudged: r.unjudged, exercises: r.exercises, checks: r.checks.map(checkJson),
 });
 
 /**

@@ -33,7 +33,8 @@ export function labText(rep: RunReport, c: ChalkInstance): string {
   const parts = [`${t.pass} passed`, `${t.fail} failed`];
   if (t.error) parts.push(`${t.error} could not be evaluated`);
   if (t.ungraded) parts.push(`${t.ungraded} not graded (${rep.ungraded.join(', ')}: needs a terminal or --answers)`);
-  if (t.skip - t.ungraded) parts.push(`${t.skip - t.ungraded} skipped`);
+  if (rep.unjudged.length) parts.push(`${rep.unjudged.length} not judged (${rep.unjudged.join(', ')}: see why above)`);
+  if (t.skip - t.ungraded - rep.unjudged.length) parts.push(`${t.skip - t.ungraded - rep.unjudged.length} not selected`);
   const word = { passed: c.green('PASS'), failed: c.red('FAIL'), incomplete: c.yellow('INCOMPLETE') }[rep.status];
   lines.push('', `${word} ${rep.lab}: ${parts.join(', ')}`);
   if (t.fail) lines.push(c.dim(`Stuck? \`dojo hint ${rep.lab}\` asks you the next guiding question.`));

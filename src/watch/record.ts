@@ -23,7 +23,7 @@ export function mergedReport(lab: Lab, dir: string, plan: PlannedCheck[], outcom
   const status = failed ? 'failed' : checks.some((c) => c.status === 'error') ? 'incomplete' : 'passed';
   return {
     lab: lab.meta.id, title: lab.meta.title, workspace: dir,
-    passed: status === 'passed', status, ungraded: [], startedAt: new Date().toISOString(), durationMs: 0,
+    passed: status === 'passed', status, ungraded: [], unjudged: [], startedAt: new Date().toISOString(), durationMs: 0,
     exercises, checks, engine: { reachable: true },
   };
 }

@@ -1,6 +1,6 @@
 // The gate ticks a box only on what it judged: a check that skipped with a reason (here pinned-base,
 // whose base comes from a build argument without a value) keeps its box open, and the gate exits 4
-// with the reason in what is left, where `dojo check` still calls the lab passed with one skipped.
+// with the reason in what is left; `dojo check` calls the lab incomplete too (exit 4).
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,15 +32,17 @@ describe('a check the gate could not judge', () => {
     const json = (await dojo(['checklist', '--ci', '--course', course, '-w', ws, '--format', 'json'])).json();
     expect(json).toMatchObject({ status: 'incomplete', passed: false, exitCode: 4, checklist: { ready: false } });
     expect(json.checklist.exercises[0].open).toEqual([expect.objectContaining({ id: 'pinned', status: 'skip' })]);
-    expect(json.labs[0].status).toBe('passed');
+    expect(json.labs[0].status).toBe('incomplete');
     expect(schemaErrors('dojo-report.schema.json', json)).toEqual([]);
     const sarif = JSON.parse((await dojo(['checklist', '--ci', '--course', course, '-w', ws, '--format', 'sarif'])).stdout).runs[0];
     expect([sarif.invocations[0].exitCode, sarif.properties.status]).toEqual([4, 'incomplete']);
   });
 
-  it('dojo check still reports the lab passed with one skipped (README: dojo check)', async () => {
+  it('dojo check agrees: the lab is incomplete, exit 4, the check named as not judged', async () => {
     const r = await dojo(['check', 'lab-80', '--ci', '--course', course, '-w', ws]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/PASS lab-80: 2 passed, 0 failed, 1 skipped/);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/INCOMPLETE lab-80: 2 passed, 0 failed, 1 not judged \(pinned: see why above\)/);
+    const json = (await dojo(['check', 'lab-80', '--ci', '--course', course, '-w', ws, '--format', 'json'])).json();
+    expect(json.labs[0]).toMatchObject({ status: 'incomplete', unjudged: ['pinned'], exercises: [expect.objectContaining({ id: '80a', status: 'skip', passed: false }), expect.objectContaining({ id: '80b', status: 'pass' })] });
   });
 });
