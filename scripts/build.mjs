@@ -3,9 +3,10 @@
 // chunks that only the commands needing them import. execa, @inquirer/prompts and tar-fs stay
 // external, imported on first use.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { GENERATED, stateCheckSource } from './state-check.mjs';
 
 /** What a package requires at import time but dojo never or rarely uses → a shim that loads it on first use. */
 const LAZY = [
@@ -36,6 +37,8 @@ const lazyRequires = {
 };
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// The progress file's validator, compiled from the zod schema (see scripts/state-check.mjs).
+writeFileSync(GENERATED, await stateCheckSource());
 await build({
   entryPoints: ['src/index.ts', 'src/build-course-cache.ts', 'src/build-schemas.ts'],
   outdir: 'dist',

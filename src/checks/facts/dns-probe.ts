@@ -22,6 +22,9 @@ export interface DnsProbeFacts {
  */
 export async function probeDns(engine: Engine, from: string, host: string, port: number, configured?: string): Promise<DnsProbeFacts> {
   const out: DnsProbeFacts = { from, found: false, networks: [], image: null, attempts: [] };
+  // Chosen while the container is inspected: the choice may create a throwaway container of its own.
+  const image = probeImage(engine, configured);
+  image.catch(() => undefined);
   let info;
   try {
     info = await engine.docker.getContainer(from).inspect();
@@ -32,7 +35,7 @@ export async function probeDns(engine: Engine, from: string, host: string, port:
   out.found = true;
   out.networks = Object.keys(info.NetworkSettings.Networks ?? {}).filter(isUserDefined);
   if (!out.networks.length) return out;
-  out.image = await probeImage(engine, configured);
+  out.image = await image;
   if (!out.image && configured) out.imageProblem = await probeImageProblem(engine, configured);
   if (!out.image) return out;
   const script = `busybox nslookup ${host} 2>&1; echo "#dns=$?"; busybox nc -w 3 ${host} ${port} </dev/null 2>&1; echo "#tcp=$?"`;
