@@ -1,7 +1,8 @@
 // dojo against the docker-CLI verify scripts it replaces, measured side by side in one run:
 // paired runs (A/B alternating), medians, ratios against the targets of issue 5, peak RSS.
-// usage: npm run bench [-- --runs 10 --quick --only dockerfile|stack]
-//   --only dockerfile: labs 01-02 (start-up, checks, full labs, scale); --only stack: labs 03-04 on running stacks
+// usage: npm run bench [-- --runs 10 --quick --only dockerfile|stack|lab05]
+//   --only dockerfile: labs 01-02 (start-up, checks, full labs, scale); --only stack: labs 03-04 on running stacks;
+//   --only lab05: lab 05's exercise 5a on its fixture images and hardened (and not) containers
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -9,13 +10,15 @@ import { join } from 'node:path';
 import { GOOD, imageTag, prepareAll, ROOT, WORK } from '../test/support/fixtures.mjs';
 import { assertSameVerdicts as same, baselineVerdicts, dojo, dojoVerdicts, paired, peakRss, time } from './measure.mjs';
 import { stackRows } from './stack-rows.mjs';
+import { lab05Rows } from './lab05-rows.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const RUNS = Number(flag('--runs')) || 10;
 const QUICK = args.includes('--quick');
 const ONLY = flag('--only');
-if (ONLY !== undefined && !['dockerfile', 'stack'].includes(ONLY)) throw new Error(`--only takes dockerfile or stack, not ${ONLY}`);
+const SECTIONS = { dockerfile: () => dockerfileRows(), stack: () => stackRows(RUNS), lab05: () => lab05Rows(RUNS) };
+if (ONLY !== undefined && !(ONLY in SECTIONS)) throw new Error(`--only takes ${Object.keys(SECTIONS).join(', ')}, not ${ONLY}`);
 const BASELINE = join(ROOT, 'bench', 'verify-baseline.sh');
 const env = { ...process.env, CI: 'true', FORCE_COLOR: '0' };
 
@@ -90,8 +93,8 @@ async function dockerfileRows() {
 }
 
 const rows = [], rss = {};
-for (const section of ONLY ? [ONLY] : ['dockerfile', 'stack']) {
-  const r = section === 'dockerfile' ? await dockerfileRows() : await stackRows(RUNS);
+for (const section of ONLY ? [ONLY] : Object.keys(SECTIONS)) {
+  const r = await SECTIONS[section]();
   rows.push(...r.rows);
   Object.assign(rss, r.rss);
 }
@@ -107,7 +110,7 @@ mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', `${result.date.slice(0, 10)}-${commit}${ONLY ? `-${ONLY}` : ''}.json`), JSON.stringify(result, null, 2) + '\n');
 
 const fmt = (ms) => (ms === null ? '' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-console.log(`\n${machine}; median of ${RUNS} paired runs${ONLY === 'stack' ? '' : ` (${START_RUNS} for the start-up, ${FULL_RUNS} for the full labs)`}, commit ${commit}${ONLY ? `, --only ${ONLY}` : ''}\n`);
+console.log(`\n${machine}; median of ${RUNS} paired runs${ONLY === 'stack' || ONLY === 'lab05' ? '' : ` (${START_RUNS} for the start-up, ${FULL_RUNS} for the full labs)`}, commit ${commit}${ONLY ? `, --only ${ONLY}` : ''}\n`);
 console.log('| measurement | dojo | peer | ratio | target | met |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
