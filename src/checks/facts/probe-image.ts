@@ -2,6 +2,7 @@ import type { Engine } from '../../engine/client.js';
 import type Docker from 'dockerode';
 import { createTempContainer, type TempContainer } from '../../engine/temp-container.js';
 import { exists } from './archive.js';
+import { rememberedProbeImage, rememberProbeImage } from './probe-image-cache.js';
 
 export interface ProbeImage { ref: string; why: string }
 
@@ -47,7 +48,8 @@ async function choose(engine: Engine): Promise<ProbeImage | null> {
 /**
  * A throwaway container of the probe image, made by `make`. While no image is chosen yet, each
  * candidate is tried with that container itself (its /bin/busybox looked up before anything starts
- * it), so the choice costs no container of its own; the image found is remembered as probeImage's.
+ * it), so the choice costs no container of its own; the image found is remembered as probeImage's,
+ * and across runs (probe-image-cache.ts), where it is tried first without listing the images.
  */
 export async function probeContainer(engine: Engine, configured: string | undefined, make: (ref: string) => TempContainer): Promise<{ image: ProbeImage; temp: TempContainer; container: Docker.Container } | null> {
   const made = async (image: ProbeImage | null) => {
@@ -58,12 +60,18 @@ export async function probeContainer(engine: Engine, configured: string | undefi
   if (configured || chosen.has(engine)) return made(await probeImage(engine, configured));
   let found: ProbeImage | null = null;
   const search = (async () => {
-    for (const image of await candidates(engine)) {
+    const last = rememberedProbeImage(engine);
+    async function* images() {
+      if (last) yield last;
+      for (const c of await candidates(engine)) if (c.ref !== last?.ref) yield c;
+    }
+    for await (const image of images()) {
       const temp = make(image.ref);
       const container = await temp.created.catch(() => null);
       const ok = container ? await exists(container, '/bin/busybox').catch((err: unknown) => { temp.release(); throw err; }) : false;
       if (ok) {
         found = image;
+        rememberProbeImage(engine, image);
         return { image, temp, container: container! };
       }
       temp.release();
