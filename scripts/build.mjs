@@ -3,9 +3,11 @@
 // chunks that only the commands needing them import. execa, @inquirer/prompts and tar-fs stay
 // external, imported on first use.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { GENERATED, stateCheckSource } from './state-check.mjs';
+import { mergeEntry } from './merge-entry.mjs';
 
 /** What a package requires at import time but dojo never or rarely uses → a shim that loads it on first use. */
 const LAZY = [
@@ -35,10 +37,17 @@ const lazyRequires = {
   },
 };
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// esbuild writes to .build/ (beside dist/, so paths relative to the bundle resolve alike), then
+// scripts/merge-entry.mjs re-chunks it into dist/.
+const STAGE = fileURLToPath(new URL('../.build', import.meta.url));
+const DIST = fileURLToPath(new URL('../dist', import.meta.url));
+for (const d of [STAGE, DIST]) rmSync(d, { recursive: true, force: true });
+mkdirSync(DIST);
+// The progress file's validator, compiled from the zod schema (see scripts/state-check.mjs).
+writeFileSync(GENERATED, await stateCheckSource());
 await build({
   entryPoints: ['src/index.ts', 'src/build-course-cache.ts', 'src/build-schemas.ts'],
-  outdir: 'dist',
+  outdir: STAGE,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -62,7 +71,9 @@ await build({
 
 // The JSON Schemas for editors (schemas/, shipped); then validate the built-in course and cache it
 // for fast start-up; a content error fails the build.
-for (const step of ['dist/build-schemas.js', 'dist/build-course-cache.js']) {
-  const { status } = spawnSync(process.execPath, [step], { stdio: 'inherit' });
+for (const step of ['build-schemas.js', 'build-course-cache.js']) {
+  const { status } = spawnSync(process.execPath, [`${STAGE}/${step}`], { stdio: 'inherit' });
   if (status !== 0) process.exit(status ?? 1);
 }
+await mergeEntry(STAGE, DIST);
+rmSync(STAGE, { recursive: true, force: true });

@@ -97,7 +97,10 @@ function report(err: unknown, asked: ReturnType<typeof peekFormat>): number {
   return e.exitCode;
 }
 
-const code = await main(process.argv);
-// Exit explicitly: a request to a hung engine (already timed out) must not keep the process alive.
-// After a signal, main's cleanupAll() has also waited for the removals the handler started.
-process.stdout.write('', () => process.stderr.write('', () => process.exit(interrupted() ?? code)));
+// Not a top-level await: the lazily loaded command chunks import what they share from this file
+// (scripts/merge-entry.mjs), and an import of a module still evaluating would never settle.
+void main(process.argv).then((code) => {
+  // Exit explicitly: a request to a hung engine (already timed out) must not keep the process alive.
+  // After a signal, main's cleanupAll() has also waited for the removals the handler started.
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(interrupted() ?? code)));
+});

@@ -71,7 +71,7 @@ export async function checklist(g: GlobalOptions, opts: ChecklistOptions = {}): 
     : !g.recordState ? `validation questions are not asked with ${g.ci ? '--ci' : '--no-state'}: this verdict covers the automated checks only`
     : 'validation questions need a terminal: this verdict covers the automated checks only';
   const notices = [...run.notices];
-  const state = judged ? readState(g.workspace) : { state: peekState(g.workspace), notices: [] };
+  const state = judged ? await readState(g.workspace) : { state: await peekState(g.workspace), notices: [] };
   notices.push(...state.notices);
   const validation: ValidationBox[] = [];
   for (const lab of course.labs) {
@@ -136,11 +136,11 @@ function whatIsLeft(exercises: ExerciseBox[], validation: ValidationBox[]): stri
 }
 
 /** The progress file as it is, read only (never moved aside or upgraded on disk): for --ci and --no-state. */
-function peekState(workspace: string): State | null {
+async function peekState(workspace: string): Promise<State | null> {
   const file = statePath(workspace);
   if (!existsSync(file)) return null;
   try {
-    const parsed = parseState(readFileSync(file, 'utf8'));
+    const parsed = await parseState(readFileSync(file, 'utf8'));
     return parsed.ok ? parsed.state : null;
   } catch {
     return null;

@@ -33,7 +33,7 @@ export interface HintOptions {
 
 export async function hint(g: GlobalOptions, labId: string, opts: HintOptions): Promise<HintResult> {
   const lab = requireLab((await openCourse(g)), labId);
-  const { state, notices } = readState(g.workspace);
+  const { state, notices } = await readState(g.workspace);
   const exercise = opts.exercise ? requireExercise(lab, opts.exercise) : defaultExercise(lab, state);
   const id = lab.meta.id;
   const before = peekExercise(state, id, exercise);

@@ -47,7 +47,7 @@ export async function labStart(g: GlobalOptions, labId: string): Promise<LabResu
   const { course, lab, file } = await open(g, labId);
   const ws = await loadWorkspace(g.workspace, workspaceOptions(course.labs, lab));
   const id = lab.meta.id;
-  const { state, notices } = readState(ws.dir);
+  const { state, notices } = await readState(ws.dir);
   const e = await engine();
   const existing = await findScenarioObjects(e, id, ws.dir, state.labs[id]?.scenarioObjects ?? [], file.image);
   if (existing.length) {
@@ -107,7 +107,7 @@ export async function labStart(g: GlobalOptions, labId: string): Promise<LabResu
 export async function labStop(g: GlobalOptions, labId: string): Promise<LabResult> {
   const { lab, file } = await open(g, labId);
   const id = lab.meta.id;
-  const { state, notices } = readState(g.workspace);
+  const { state, notices } = await readState(g.workspace);
   const e = await engine();
   const found = await findScenarioObjects(e, id, g.workspace, state.labs[id]?.scenarioObjects ?? [], file.image);
   const outcome = await removeObjects(e, found);

@@ -17,7 +17,7 @@ export interface ListResult {
 
 export async function list(g: GlobalOptions): Promise<ListResult> {
   const course = (await openCourse(g));
-  const { state, notices } = readState(g.workspace);
+  const { state, notices } = await readState(g.workspace);
   const labs = course.labs.map((lab) => {
     const exercises = lab.meta.exercises.map((e) => ({
       id: e.id,

@@ -30,7 +30,7 @@ export async function reset(g: GlobalOptions, labId: string | undefined, opts: R
       suggestion: g.interactive ? 'Answer yes at the prompt.' : 'Without a terminal, confirm with --yes.',
     });
   }
-  const { state, notices } = readState(g.workspace);
+  const { state, notices } = await readState(g.workspace);
   const removed: string[] = [];
   for (const id of labs) {
     const recorded = state.labs[id]?.scenarioObjects ?? [];

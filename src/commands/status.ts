@@ -29,7 +29,7 @@ export interface StatusResult {
 
 export async function status(g: GlobalOptions): Promise<StatusResult> {
   const course = (await openCourse(g));
-  const { state, notices } = readState(g.workspace);
+  const { state, notices } = await readState(g.workspace);
   const labs = course.labs.map((lab) => ({
     id: lab.meta.id,
     title: lab.meta.title,

@@ -30,7 +30,7 @@ export async function watch(g: GlobalOptions, labId: string | undefined): Promis
     });
   }
   const course = await openCourse(g);
-  const lab = labId ? requireLab(course, labId) : currentLab(course, readState(g.workspace).state);
+  const lab = labId ? requireLab(course, labId) : currentLab(course, (await readState(g.workspace)).state);
   const summary = await watchSession({
     g, course, lab,
     input: process.stdin,

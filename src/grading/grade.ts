@@ -66,7 +66,7 @@ export async function grade(g: GlobalOptions, course: Course, labs: Lab[], opts:
 
   const reports = runs.map((r) => r.report);
   const notices: string[] = [];
-  const attempts = g.recordState ? record(g.workspace, labs, reports, notices) : [];
+  const attempts = g.recordState ? await record(g.workspace, labs, reports, notices) : [];
   const engineError = runs.find((r) => r.engineError)?.engineError;
   const unreachable = Boolean(engineError) && reports.some((r) => r.checks.some((c) => c.status === 'error'));
   if (unreachable) notices.push(`${engineError!.message} ${engineError!.suggestion ?? ''}`.trim());
@@ -89,10 +89,10 @@ export async function grade(g: GlobalOptions, course: Course, labs: Lab[], opts:
 }
 
 /** Records each lab's run; a progress file that cannot be written costs the record, never the report. */
-function record(workspace: string, labs: Lab[], reports: RunReport[], notices: string[]): GradeRun['attempts'] {
-  let loaded: ReturnType<typeof readState>;
+async function record(workspace: string, labs: Lab[], reports: RunReport[], notices: string[]): Promise<GradeRun["attempts"]> {
+  let loaded: Awaited<ReturnType<typeof readState>>;
   try {
-    loaded = readState(workspace);
+    loaded = await readState(workspace);
   } catch (err) {
     notices.push(`warning: progress not recorded: ${(err as Error).message}`);
     return [];

@@ -15,10 +15,10 @@ export const statePath = (workspace: string) => join(workspace, '.dojo', 'state.
  * Reads the progress file. An older version is upgraded and saved (its original kept beside it);
  * a corrupt, ill-typed or newer one is moved aside (never overwritten) and reported.
  */
-export function readState(workspace: string): LoadedState {
+export async function readState(workspace: string): Promise<LoadedState> {
   const file = statePath(workspace);
   if (!existsSync(file)) return { state: emptyState(), notices: [] };
-  const parsed = parseState(readFileSync(file, 'utf8'));
+  const parsed = await parseState(readFileSync(file, 'utf8'));
   if (!parsed.ok) {
     const aside = `${file}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
     renameSync(file, aside);

@@ -29,8 +29,8 @@ export function mergedReport(lab: Lab, dir: string, plan: PlannedCheck[], outcom
 }
 
 /** Records the merged report in the progress file; returns what the student reads about it. */
-export function recordWatchRun(lab: Lab, dir: string, report: RunReport): string[] {
-  const { state, notices } = readState(dir);
+export async function recordWatchRun(lab: Lab, dir: string, report: RunReport): Promise<string[]> {
+  const { state, notices } = await readState(dir);
   const records = recordRun(state, lab, report);
   writeState(dir, state);
   return [...notices, ...records.map((r) => attemptLine(lab.meta.id, r))];

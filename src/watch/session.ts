@@ -145,7 +145,7 @@ export async function watchSession(o: WatchSessionOptions): Promise<WatchSummary
     }
     if (touched.size) {
       try {
-        apply({ type: 'attempts', lines: recordWatchRun(lab, ws.dir, mergedReport(lab, ws.dir, plan, outcomes, prints, touched)) });
+        apply({ type: 'attempts', lines: await recordWatchRun(lab, ws.dir, mergedReport(lab, ws.dir, plan, outcomes, prints, touched)) });
       } catch (err) {
         apply({ type: 'notice', text: `progress not saved: ${(err as Error).message}` });
       }

@@ -35,7 +35,7 @@ export function writeCachedConfig(key: string, cfg: WorkspaceConfig): void {
   }
 }
 
-const cacheDir = () => process.env.DOJO_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'dojo');
+export const cacheDir = (): string => process.env.DOJO_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'dojo');
 
 let id: string | undefined;
 function buildId(): string {

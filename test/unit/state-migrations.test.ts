@@ -9,13 +9,13 @@ const V1_TEXT = readFileSync(new URL('../fixtures/state/v1-state.json', import.m
 const V1 = JSON.parse(V1_TEXT) as { version: 1; labs: Record<string, { exercises: Record<string, Record<string, unknown>> }> };
 
 describe('state migrations', () => {
-  it('form one chain, each step one version up, ending at the current version', () => {
+  it('form one chain, each step one version up, ending at the current version', async () => {
     MIGRATIONS.forEach((m, i) => expect([m.from, m.to]).toEqual([i + 1, i + 2]));
     expect(MIGRATIONS.at(-1)!.to).toBe(STATE_VERSION);
   });
 
-  it('v1 → current keeps every field of every exercise and adds the new ones', () => {
-    const parsed = parseState(V1_TEXT);
+  it('v1 → current keeps every field of every exercise and adds the new ones', async () => {
+    const parsed = await parseState(V1_TEXT);
     if (!parsed.ok) throw new Error(parsed.problem);
     expect(parsed.upgradedFrom).toBe(1);
     expect(parsed.state.version).toBe(STATE_VERSION);
@@ -28,12 +28,12 @@ describe('state migrations', () => {
     expect(Object.keys(parsed.state.labs).sort()).toEqual(Object.keys(V1.labs).sort());
   });
 
-  it('v1 → v2: the fixture has something in every v1 field, so the test above means something', () => {
+  it('v1 → v2: the fixture has something in every v1 field, so the test above means something', async () => {
     const fields = new Set(Object.values(V1.labs).flatMap((l) => Object.values(l.exercises).flatMap((e) => Object.keys(e))));
     expect([...fields].sort()).toEqual(['answerRevealed', 'answerRevealedAt', 'attempts', 'failedAttempts', 'lastMistakes', 'lastResult', 'lastRunAt', 'levelsSeen', 'passedAt']);
   });
 
-  it('v1 → v2 in detail', () => {
+  it('v1 → v2 in detail', async () => {
     const one = { version: 1, labs: { 'lab-02': { exercises: { '2a': { attempts: 4, failedAttempts: 3, levelsSeen: [1, 2], answerRevealed: false, lastMistakes: ['m'], lastResult: 'fail' } } } } };
     expect(migrate(one, MIGRATIONS, 2)).toMatchInlineSnapshot(`
       {
@@ -62,30 +62,30 @@ describe('state migrations', () => {
     `);
   });
 
-  it('v2 → v3 keeps a v2 file as it is: the exit-gate answers and scenario objects start absent', () => {
+  it('v2 → v3 keeps a v2 file as it is: the exit-gate answers and scenario objects start absent', async () => {
     const two = { version: 2, labs: { 'lab-02': { exercises: { '2a': { attempts: 1, failedAttempts: 1, runs: 3, levelsSeen: [1], answerRevealed: false, lastMistakes: [], countedFingerprint: 'f' } } } } };
-    const parsed = parseState(JSON.stringify(two));
+    const parsed = await parseState(JSON.stringify(two));
     expect(parsed).toEqual({ ok: true, upgradedFrom: 2, state: { ...two, version: 3 } });
   });
 
-  it('v3 fields are checked like the rest', () => {
+  it('v3 fields are checked like the rest', async () => {
     const three = (lab: Record<string, unknown>) => JSON.stringify({ version: 3, labs: { 'lab-05': { exercises: {}, ...lab } } });
-    expect(parseState(three({ scenarioObjects: [{ type: 'container', id: 'abc', scenario: 'oom' }] })).ok).toBe(true);
-    expect(parseState(three({ scenarioObjects: [{ type: 'pod', id: 'abc' }] }))).toMatchObject({ ok: false, problem: expect.stringMatching(/scenarioObjects\.0\.type: expected one of/) });
+    expect((await parseState(three({ scenarioObjects: [{ type: 'container', id: 'abc', scenario: 'oom' }] }))).ok).toBe(true);
+    expect(await parseState(three({ scenarioObjects: [{ type: 'pod', id: 'abc' }] }))).toMatchObject({ ok: false, problem: expect.stringMatching(/scenarioObjects\.0\.type: expected one of/) });
   });
 
-  it('adding a version is one more entry in the list', () => {
+  it('adding a version is one more entry in the list', async () => {
     const next: Migration = { from: STATE_VERSION, to: STATE_VERSION + 1, migrate: (d) => ({ ...d, gate: {} }) };
     const out = migrate({ version: 1, labs: {} }, [...MIGRATIONS, next], STATE_VERSION + 1);
     expect(out).toMatchObject({ version: STATE_VERSION + 1, labs: {}, gate: {} });
   });
 
-  it('a version no dojo wrote is a problem, not a crash', () => {
-    expect(parseState(JSON.stringify({ version: 0, labs: {} }))).toEqual({ ok: false, problem: 'has state version 0, which no dojo wrote' });
+  it('a version no dojo wrote is a problem, not a crash', async () => {
+    expect(await parseState(JSON.stringify({ version: 0, labs: {} }))).toEqual({ ok: false, problem: 'has state version 0, which no dojo wrote' });
   });
 
-  it('a newer version is left alone and reported', () => {
-    expect(parseState(JSON.stringify({ version: 99, labs: {} }))).toEqual({
+  it('a newer version is left alone and reported', async () => {
+    expect(await parseState(JSON.stringify({ version: 99, labs: {} }))).toEqual({
       ok: false,
       problem: `was written by a newer dojo (state version 99, this dojo reads ${STATE_VERSION})`,
     });

@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine/client.js';
 import { createTempContainer } from '../../engine/temp-container.js';
 import { isUserDefined } from './runtime-model.js';
-import { probeImage, probeImageProblem } from './probe-image.js';
+import { probeContainer, probeImageProblem } from './probe-image.js';
 import { demux } from './run.js';
 
 export interface DnsProbeFacts {
@@ -32,17 +32,22 @@ export async function probeDns(engine: Engine, from: string, host: string, port:
   out.found = true;
   out.networks = Object.keys(info.NetworkSettings.Networks ?? {}).filter(isUserDefined);
   if (!out.networks.length) return out;
-  out.image = await probeImage(engine, configured);
-  if (!out.image && configured) out.imageProblem = await probeImageProblem(engine, configured);
-  if (!out.image) return out;
   const script = `busybox nslookup ${host} 2>&1; echo "#dns=$?"; busybox nc -w 3 ${host} ${port} </dev/null 2>&1; echo "#tcp=$?"`;
+  const make = (network: string) => (ref: string) => createTempContainer(engine.docker, 'dns-probe', {
+    Image: ref, Entrypoint: ['/bin/busybox', 'sh', '-c', script], Cmd: [], Tty: false,
+    HostConfig: { NetworkMode: network },
+  });
   for (const network of out.networks) {
-    const temp = createTempContainer(engine.docker, 'dns-probe', {
-      Image: out.image.ref, Entrypoint: ['/bin/busybox', 'sh', '-c', script], Cmd: [], Tty: false,
-      HostConfig: { NetworkMode: network },
-    });
+    // The first probe container also serves to choose the image (probe-image.ts).
+    const probe = await probeContainer(engine, configured, make(network));
+    if (!probe) {
+      if (configured) out.imageProblem = await probeImageProblem(engine, configured);
+      return out;
+    }
+    out.image = probe.image;
+    const temp = probe.temp;
     try {
-      const c = await temp.created;
+      const c = probe.container;
       await c.start();
       await c.wait();
       const lines = demux((await c.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer);

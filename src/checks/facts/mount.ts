@@ -1,13 +1,13 @@
 import { posix } from 'node:path';
 import type { Engine } from '../../engine/client.js';
 import { createTempContainer } from '../../engine/temp-container.js';
-import { exists, firstEntry, type Owner } from './archive.js';
+import { firstEntry, type Owner } from './archive.js';
 
 export interface MountFacts {
   container: string;
   /** false: no container by that name. */
   found: boolean;
-  /** The process user as configured (container or image), and its numeric ids when resolvable. */
+  /** The process user as configured (container or image), and its numeric ids when resolvable (null unless asked for). */
   user: string;
   uid: number | null;
   gid: number | null;
@@ -19,7 +19,7 @@ export interface MountFacts {
   pathFrom: string | null;
   /** The mount that holds `path`: mounted at it, or at a folder above it. */
   mount: { type: string; name: string | null; source: string; destination: string; rw: boolean; anonymous: boolean } | null;
-  /** Owner and mode of the mounted folder itself. */
+  /** Owner and mode of the mounted folder itself (null unless the ids were asked for). */
   owner: Owner | null;
   /** Files under the mount (relative paths): their text, or null when absent. */
   files: Record<string, string | null>;
@@ -31,9 +31,11 @@ const ANONYMOUS = /^[0-9a-f]{64}$/;
  * What is mounted at `path` in the student's container, read without touching that container: a
  * throwaway container of the same image (created, never started; labelled, removed in `finally`)
  * mounts the same volume or folder read-only (no copy-up into an empty volume) and is read through
- * the archive API.
+ * the archive API. Each archive read mounts the image's layers again, so only what was asked for is
+ * read: the files, and with `ids` the owner of the folder and the image's /etc/passwd and /etc/group.
  */
-export async function readMount(engine: Engine, name: string, requested: string, files: string[], pathEnv?: string): Promise<MountFacts> {
+export async function readMount(engine: Engine, name: string, requested: string, files: string[], opts: { pathEnv?: string; ids?: boolean } = {}): Promise<MountFacts> {
+  const { pathEnv, ids: withIds = false } = opts;
   const base: MountFacts = { container: name, found: false, running: false, user: '', uid: null, gid: null, groups: [], path: requested, pathFrom: null, mount: null, owner: null, files: {} };
   let info;
   try {
@@ -59,14 +61,16 @@ export async function readMount(engine: Engine, name: string, requested: string,
   });
   try {
     const c = await temp.created;
+    const none = Promise.resolve(null);
     const [passwd, group, owner, texts] = await Promise.all([
-      firstEntry(c, '/etc/passwd'), firstEntry(c, '/etc/group'),
-      mounts.length ? firstEntry(c, path) : Promise.resolve(null),
-      Promise.all(files.map(async (f) => [f, mounts.length && (await exists(c, posix.join(path, f))) ? ((await firstEntry(c, posix.join(path, f)))?.text ?? '') : null] as const)),
+      withIds ? firstEntry(c, '/etc/passwd') : none, withIds ? firstEntry(c, '/etc/group') : none,
+      withIds && mounts.length ? firstEntry(c, path) : none,
+      // One read per file: a missing one answers 404, which firstEntry turns into null.
+      Promise.all(files.map(async (f) => [f, mounts.length ? ((await firstEntry(c, posix.join(path, f)))?.text ?? null) : null] as const)),
     ]);
     out.owner = owner?.owner ?? null;
     out.files = Object.fromEntries(texts);
-    Object.assign(out, ids(user, passwd?.text ?? '', group?.text ?? '', info.HostConfig.GroupAdd ?? []));
+    if (withIds) Object.assign(out, ids(user, passwd?.text ?? '', group?.text ?? '', info.HostConfig.GroupAdd ?? []));
     return out;
   } finally {
     temp.release();

@@ -6,8 +6,8 @@ import { error, fail, pass, type CheckKind, type CheckTarget } from '../types.js
 import { writeBits } from './write-bits.js';
 import { lookalikeReq, missingContainer } from './missing-container.js';
 
-const mountReq = (t: CheckTarget, service: string, path: string, files: string[] = [], pathEnv?: string): MountRequest =>
-  ({ type: 'mount', container: serviceOf(t, service).container, path, files, ...(pathEnv ? { pathEnv } : {}) });
+const mountReq = (t: CheckTarget, service: string, path: string, files: string[] = [], pathEnv?: string, ids = false): MountRequest =>
+  ({ type: 'mount', container: serviceOf(t, service).container, path, files, ...(pathEnv ? { pathEnv } : {}), ...(ids ? { ids } : {}) });
 export const describeMount = (m: MountFacts): string => {
   if (!m.mount) return 'nothing mounted';
   const at = m.mount.destination !== m.path ? ` at ${m.mount.destination}` : '';
@@ -45,9 +45,9 @@ export const volumePermissions: CheckKind<z.infer<typeof permParams>> = {
   description: "The service's process user, not root (unless `allowRoot`), can write to the folder mounted at `path` (uid, gid and supplementary groups against owner and mode).",
   params: permParams,
   services: (p) => [p.service],
-  needs: (t, p) => [mountReq(t, p.service, p.path), lookalikeReq(t, p.service)],
+  needs: (t, p) => [mountReq(t, p.service, p.path, [], undefined, true), lookalikeReq(t, p.service)],
   evaluate: (facts, t, p) => {
-    const m = facts.get(mountReq(t, p.service, p.path));
+    const m = facts.get(mountReq(t, p.service, p.path, [], undefined, true));
     if (!m.found) return missingContainer(facts, t, p.service);
     const evidence = [`${p.path} in ${m.container}: ${describeMount(m)}`];
     if (!m.mount) return fail(`nothing is mounted at ${p.path} in ${m.container}`, evidence);
