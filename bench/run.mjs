@@ -1,15 +1,10 @@
 // dojo against the docker-CLI verify scripts it replaces, measured side by side in one run:
 // paired runs (A/B alternating), medians, ratios against the targets of issue 5, peak RSS.
-<<<<<<< HEAD
-// usage: npm run bench [-- --runs 10 --quick --only dockerfile|stack|gate|watch]
-//   --only dockerfile: labs 01-02 (start-up, checks, full labs, scale); --only stack: labs 03-04 on running stacks;
-//   --only gate: the whole gate (dojo checklist) against the sequential verify script of all five labs;
-//   --only watch: dojo watch's re-check latency after a saved Dockerfile, in a real terminal (tmux)
-=======
-// usage: npm run bench [-- --runs 10 --quick --only dockerfile|stack|lab05]
+// usage: npm run bench [-- --runs 10 --quick --only dockerfile|stack|lab05|gate|watch]
 //   --only dockerfile: labs 01-02 (start-up, checks, full labs, scale); --only stack: labs 03-04 on running stacks;
 //   --only lab05: lab 05's exercise 5a on its fixture images and hardened (and not) containers
->>>>>>> perf
+//   --only gate: the whole gate (dojo checklist) against the sequential verify script of all five labs;
+//   --only watch: dojo watch's re-check latency after a saved Dockerfile, in a real terminal (tmux)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -18,24 +13,16 @@ import { GOOD, imageTag, prepareAll, ROOT, WORK } from '../test/support/fixtures
 import { assertSameVerdicts as same, baselineVerdicts, dojo, dojoVerdicts, paired, peakRss, time } from './measure.mjs';
 import { gateRows } from './gate-rows.mjs';
 import { stackRows } from './stack-rows.mjs';
-<<<<<<< HEAD
 import { measureWatchLatency } from './watch-latency.mjs';
-=======
 import { lab05Rows } from './lab05-rows.mjs';
->>>>>>> perf
 
 const args = process.argv.slice(2);
 const flag = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const RUNS = Number(flag('--runs')) || 10;
 const QUICK = args.includes('--quick');
 const ONLY = flag('--only');
-<<<<<<< HEAD
-const SECTIONS = ['dockerfile', 'stack', 'gate', 'watch'];
+const SECTIONS = ['dockerfile', 'stack', 'lab05', 'gate', 'watch'];
 if (ONLY !== undefined && !SECTIONS.includes(ONLY)) throw new Error(`--only takes ${SECTIONS.join(', ')}, not ${ONLY}`);
-=======
-const SECTIONS = { dockerfile: () => dockerfileRows(), stack: () => stackRows(RUNS), lab05: () => lab05Rows(RUNS) };
-if (ONLY !== undefined && !(ONLY in SECTIONS)) throw new Error(`--only takes ${Object.keys(SECTIONS).join(', ')}, not ${ONLY}`);
->>>>>>> perf
 const BASELINE = join(ROOT, 'bench', 'verify-baseline.sh');
 const env = { ...process.env, CI: 'true', FORCE_COLOR: '0' };
 
@@ -118,15 +105,10 @@ async function watchRows() {
   return { rows: [{ target: r.target, unit: 'ms', name: '7. dojo watch: saved Dockerfile -> new verdict on screen (median)', a: r.medianMs, b: null, ratio: r.medianMs, runs: r.runs, p90: r.p90Ms, samples: r.samples }], rss: {} };
 }
 
-const SECTION_ROWS = { dockerfile: dockerfileRows, stack: () => stackRows(RUNS), gate: () => gateRows(RUNS), watch: watchRows };
+const SECTION_ROWS = { dockerfile: dockerfileRows, stack: () => stackRows(RUNS), lab05: () => lab05Rows(RUNS), gate: () => gateRows(RUNS), watch: watchRows };
 const rows = [], rss = {};
-<<<<<<< HEAD
 for (const section of ONLY ? [ONLY] : SECTIONS) {
   const r = await SECTION_ROWS[section]();
-=======
-for (const section of ONLY ? [ONLY] : Object.keys(SECTIONS)) {
-  const r = await SECTIONS[section]();
->>>>>>> perf
   rows.push(...r.rows);
   Object.assign(rss, r.rss);
 }
@@ -143,11 +125,7 @@ mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', `${result.date.slice(0, 10)}-${commit}${ONLY ? `-${ONLY}` : ''}.json`), JSON.stringify(result, null, 2) + '\n');
 
 const fmt = (ms) => (ms === null ? '' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-<<<<<<< HEAD
 console.log(`\n${machine}; median of ${RUNS} paired runs${ONLY && ONLY !== 'dockerfile' ? '' : ` (${START_RUNS} for the start-up, ${FULL_RUNS} for the full labs)`}, commit ${commit}${ONLY ? `, --only ${ONLY}` : ''}\n`);
-=======
-console.log(`\n${machine}; median of ${RUNS} paired runs${ONLY === 'stack' || ONLY === 'lab05' ? '' : ` (${START_RUNS} for the start-up, ${FULL_RUNS} for the full labs)`}, commit ${commit}${ONLY ? `, --only ${ONLY}` : ''}\n`);
->>>>>>> perf
 console.log('| measurement | dojo | peer | ratio | target | met |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
