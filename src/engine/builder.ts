@@ -38,7 +38,7 @@ async function probe(engine: Engine): Promise<BuilderInfo> {
   const { execa } = await import('execa');
   const r = await execa('docker', ['buildx', 'version'], { reject: false, timeout: 10_000, stdin: 'ignore', env: cliEnv(engine) }).catch(() => null);
   const version = r?.exitCode === 0 ? /\b(v?\d+\.\d+\.\d+)/.exec(String(r.stdout))?.[1] : undefined;
-  if (!version) return { kind: 'classic', name: 'classic builder', why: 'no `docker buildx` plugin (BuildKit needs it)' };
+  if (!version) return { kind: 'classic', name: 'classic builder', why: 'no `docker buildx` plugin' };
   return { kind: 'buildkit', name: `BuildKit (docker buildx ${version.replace(/^v/, '')})`, why: `docker buildx ${version.replace(/^v/, '')}, engine API ${engine.version.ApiVersion}` };
 }
 
