@@ -27,7 +27,7 @@ describe('cache-reuse on a Dockerfile that needs BuildKit (# syntax line, heredo
     const r = await dojo(['check', 'lab-02', '-w', buildKitWorkspace(`buildkit-probe-${process.pid}`), '--only', 'cache-reuse', '--format', 'json']);
     const c = r.json().checks.find((k: { id: string }) => k.id === 'cache-reuse');
     if (buildx) {
-      expect([c.status, c.summary]).toEqual(['pass', '"RUN --mount=type=cache,target=/root/.cache/go-build go mod download" came from cache']);
+      expect([c.status, c.summary]).toEqual(['pass', '"RUN go mod download" came from cache']);
       expect(c.evidence[0]).toMatch(/^changed only main\.go between two builds \(BuildKit \(docker buildx \d+\.\d+\.\d+\)\)$/);
       expect(await cacheIds()).toEqual(before);
     } else {
