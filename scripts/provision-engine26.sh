@@ -21,8 +21,11 @@ PIDFILE=/var/run/$NAME.pid
 NETNS=$NAME
 BRIDGE=${NAME}br0
 BRIDGE_CIDR=${DOJO_ENGINE26_BRIDGE:-10.226.0.1/24}
+# 20.10's containerd: the one dockerd started itself, or the system's (a systemd-started dockerd).
 CONTAINERD=${DOJO_ENGINE26_CONTAINERD:-/var/run/docker/containerd/containerd.sock}
+[ -S "$CONTAINERD" ] || [ -n "${DOJO_ENGINE26_CONTAINERD:-}" ] || CONTAINERD=/run/containerd/containerd.sock
 LOG=$EXEC.log
+DNS_PID=/var/run/$NAME-dns.pid
 say() { echo "provision-26: $*" >&2; }
 answers() { DOCKER_HOST=unix://$SOCK timeout 10 "$cli/usr/bin/docker" version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
@@ -34,6 +37,8 @@ if [ "${1:-}" = --stop ]; then
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     say "stopped dockerd 26 (pid $pid)"
   fi
+  if [ -f "$DNS_PID" ] && kill -0 "$(cat "$DNS_PID")" 2>/dev/null; then kill "$(cat "$DNS_PID")"; fi
+  rm -f "$DNS_PID"
   exit 0
 fi
 
@@ -59,6 +64,11 @@ if ! running_pid >/dev/null; then
     ip -n "$NETNS" addr add "$BRIDGE_CIDR" dev "$BRIDGE"
   fi
   ip -n "$NETNS" link set "$BRIDGE" up
+  # Names the embedded DNS does not know get NXDOMAIN at once, as from a real resolver (nxdomain-dns.mjs).
+  if ! { [ -f "$DNS_PID" ] && kill -0 "$(cat "$DNS_PID")" 2>/dev/null; }; then
+    setsid nsenter --net="/var/run/netns/$NETNS" node "$here/nxdomain-dns.mjs" "${BRIDGE_CIDR%/*}" >/dev/null 2>&1 </dev/null &
+    echo $! >"$DNS_PID"
+  fi
   mkdir -p "$ROOT" "$EXEC"
   # dockerd re-applies the default bridge's stored config at start: begin from a clean network/.
   rm -rf "$ROOT/network"
@@ -68,7 +78,7 @@ if ! running_pid >/dev/null; then
   setsid nsenter --net="/var/run/netns/$NETNS" env PATH="$eng/usr/sbin:$eng/usr/bin:$PATH" \
     "$eng/usr/sbin/dockerd" --data-root "$ROOT" --exec-root "$EXEC" --pidfile "$PIDFILE" -H "unix://$SOCK" \
     --containerd "$CONTAINERD" --containerd-namespace "$NAME" --containerd-plugins-namespace "$NAME-plugins" \
-    --bridge "$BRIDGE" --iptables=true --init-path "$(command -v docker-init || command -v tini-static)" \
+    --bridge "$BRIDGE" --dns "${BRIDGE_CIDR%/*}" --iptables=true --init-path "$(command -v docker-init || command -v tini-static)" \
     --userland-proxy-path "$eng/usr/sbin/docker-proxy" >"$LOG" 2>&1 </dev/null &
   for _ in $(seq 1 120); do answers && break; sleep 0.5; done
 fi

@@ -170,7 +170,7 @@ describe('CI formats of one run over every lab', () => {
     expect(parseJunit(gha.stdout).testsuites.testsuite.length).toBe(5);
     const md = readFileSync(summary, 'utf8');
     expect(md).toMatch(/^## ❌ dojo checklist: failed/);
-    expect(md).toContain('| lab-04 | failed | 8 | 1 | 0 | 0 |');
+    expect(md).toContain('| lab-04 | failed | 9 | 1 | 0 | 0 |');
   });
 
   it('--output writes the report while the terminal gets text', async () => {

@@ -117,7 +117,7 @@ describe('runtime kinds on a stack set up wrong', () => {
     expect(byId['pg-volume']!.summary).toMatch(/is the volume [0-9a-f]{64} \(anonymous\), not the named volume|no volume named/);
     expect(byId['api-resolves-pg']!.summary).toBe(`rt-api-bad-${id} and rt-pg-bad-${id} share no network`);
     expect(byId['compose-depends']!.evidence[0]).toMatch(/docker-compose\.yml:\d+ {2}depends_on postgres: service_started/);
-    expect(byId['compose-volume']!.summary).toBe('/var/lib/postgresql/data of postgres is a bind mount');
+    expect(byId['compose-volume']!.summary).toBe('/var/lib/postgresql/data of postgres is a bind mount of a host folder');
   });
 
   it("left the student's containers, network and volume as they were", async () => {
