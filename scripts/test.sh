@@ -35,38 +35,16 @@ if [ "$leftovers" != 0 ]; then
   status=1
 fi
 
-# The Engine 26.1 leg (BuildKit, Compose v2): dockerd 26 beside 20.10 in its own network namespace
-# (scripts/provision-engine26.sh), the fixture images copied over, the engine suite but for the files
-# that test no engine behaviour of their own (podman: its own leg; endpoints: TLS/context discovery;
-# package: npm pack; watch: the terminal UI). It cannot be skipped silently: a leg that cannot be
-# provisioned fails; DOJO_TEST_ENGINE26=0 leaves it out outside CI only, and says so.
-ENGINE26_FILES=(verdicts verdict-table builders lab-03 lab-04 lab-05 lab-05-breakfix runtime-kinds safety outputs gate course-pack)
+# The Engine 26.1 leg (BuildKit, Compose v2): scripts/test-engine26.sh. It cannot be skipped
+# silently: a leg that cannot be provisioned fails; DOJO_TEST_ENGINE26=0 leaves it out outside CI
+# only, and says so.
 reports=(test/.work/vitest.json)
 if [ "${DOJO_TEST_ENGINE26:-1}" = 0 ]; then
   if [ "${CI:-}" = true ]; then echo "test: DOJO_TEST_ENGINE26=0 is refused under CI=true: CI must run the Engine 26.1 leg" >&2; exit 1; fi
   echo "test: DOJO_TEST_ENGINE26=0: the Engine 26.1 leg is NOT run"
 else
-  leg_started=$(date +%s)
-  rm -f test/.work/vitest-26.json
   reports+=(test/.work/vitest-26.json)
-  if env26=$(bash scripts/provision-engine26.sh); then
-    (
-      eval "$env26"
-      bash scripts/engine26-images.sh
-      echo "test: Engine 26.1 leg ($(docker version --format 'Engine {{.Server.Version}}, API {{.Server.APIVersion}}'), buildx $(docker buildx version | awk '{print $2}'), compose $(docker compose version --short))"
-      leg=0
-      files=(); for f in "${ENGINE26_FILES[@]}"; do files+=("test/engine/$f.test.ts"); done
-      nsenter --net="/var/run/netns/$DOJO_ENGINE26_NETNS" npx vitest run --project engine "${files[@]}" \
-        --reporter=default --reporter=json --outputFile=test/.work/vitest-26.json || leg=1
-      left=$(( $(docker ps -aq --filter label=io.dojo.temp=1 | wc -l) + $(docker images -aq --filter label=io.dojo.temp=1 | wc -l) + $(docker images -q 'dojo-probe/*' | wc -l) ))
-      if [ "$left" != 0 ]; then echo "test: $left dojo-created object(s) left in the Engine 26.1 engine" >&2; leg=1; fi
-      exit $leg
-    ) || status=1
-  else
-    echo "test: the Engine 26.1 leg could not be provisioned (scripts/provision-engine26.sh); it counts as failed" >&2
-    status=1
-  fi
-  echo "test: Engine 26.1 leg took $(( $(date +%s) - leg_started )) s"
+  bash scripts/test-engine26.sh || status=1
 fi
 
 # The closing line CI reads: N passed, N failed (vitest's own summary is not one it knows), summed

@@ -17,7 +17,9 @@ export async function buildxOnce(
   const args = ['buildx', 'build', '--progress=plain', '--output', 'type=cacheonly', '-f', `${dir}/${dockerfile}`,
     ...Object.entries(buildArgs).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]), dir];
   const r = await execa('docker', args, {
-    reject: false, all: true, stdin: 'ignore', timeout: timeoutMs, cancelSignal: signal, forceKillAfterDelay: 2000,
+    // cleanup: false: execa's own exit hook would re-raise SIGINT after dojo's once-handler ran and
+    // kill dojo before it removed its objects; the abort signal (Ctrl-C) stops buildx instead.
+    reject: false, all: true, stdin: 'ignore', timeout: timeoutMs, cancelSignal: signal, forceKillAfterDelay: 2000, cleanup: false,
     env: { ...cliEnv(engine), BUILDKIT_PROGRESS: 'plain' },
   });
   const text = String(r.all ?? '');
