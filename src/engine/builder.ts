@@ -42,7 +42,7 @@ async function probe(engine: Engine): Promise<BuilderInfo> {
   return { kind: 'buildkit', name: `BuildKit (docker buildx ${version.replace(/^v/, '')})`, why: `docker buildx ${version.replace(/^v/, '')}, engine API ${engine.version.ApiVersion}` };
 }
 
-const apiBelow = (v: string, min: string): boolean => {
+export const apiBelow = (v: string, min: string): boolean => {
   const [a, b] = v.split('.').map(Number);
   const [c, d] = min.split('.').map(Number);
   return a! < c! || (a === c && b! < d!);
@@ -56,4 +56,14 @@ export function cliEnv(engine: Engine): Record<string, string> {
   const env: Record<string, string> = { DOCKER_HOST: e.url };
   if (e.tls) Object.assign(env, { DOCKER_CERT_PATH: e.tls.certDir }, e.tls.verify ? { DOCKER_TLS_VERIFY: '1' } : { DOCKER_TLS: '1' });
   return env;
+}
+
+/**
+ * The BuildKit-only instruction the engine's built-in Dockerfile frontend cannot build, if any.
+ * Offline the probe cannot pull docker/dockerfile, so the built-in one is all there is: RUN --mount
+ * is known since Engine 20.10 (BuildKit 0.8), heredocs, COPY --link and --chmod since Engine 23
+ * (API 1.42, Dockerfile 1.4); COPY --parents and --exclude were labs-only in every engine here.
+ */
+export function beyondBuiltinFrontend<T extends { what: string }>(needs: T[], apiVersion: string): T | undefined {
+  return needs.find((n) => /--(parents|exclude)$/.test(n.what) || (n.what !== 'RUN --mount' && apiBelow(apiVersion, '1.42')));
 }

@@ -31,3 +31,14 @@ describe('the docker CLI dojo runs for buildx talks to the engine dojo talks to'
     expect(cliEnv(engine({ url: 'tcp://h:2376', source: 'docker context "remote"' }))).toEqual({});
   });
 });
+
+describe("the engine's built-in Dockerfile frontend", () => {
+  const needs = (...what: string[]) => what.map((w, i) => ({ line: i + 1, what: w }));
+  it('Engine 20.10 (API 1.41) builds RUN --mount but not heredocs or COPY --link; 26.1 builds all but the labs flags', async () => {
+    const { beyondBuiltinFrontend } = await import('../../src/engine/builder.js');
+    expect(beyondBuiltinFrontend(needs('RUN --mount'), '1.41')).toBeUndefined();
+    expect(beyondBuiltinFrontend(needs('RUN --mount', 'RUN with a here-document'), '1.41')).toEqual({ line: 2, what: 'RUN with a here-document' });
+    expect(beyondBuiltinFrontend(needs('RUN with a here-document', 'COPY --link', 'RUN --mount'), '1.45')).toBeUndefined();
+    expect(beyondBuiltinFrontend(needs('COPY --parents'), '1.45')).toEqual({ line: 1, what: 'COPY --parents' });
+  });
+});

@@ -4,7 +4,7 @@ import { dirname, extname, join, relative } from 'node:path';
 import type { Engine } from '../../engine/client.js';
 import { labels, track } from '../../engine/cleanup.js';
 import { withTimeout } from '../../engine/timeout.js';
-import { detectBuilder } from '../../engine/builder.js';
+import { beyondBuiltinFrontend, detectBuilder } from '../../engine/builder.js';
 import { parseBuildOutput } from './build-output.js';
 import { buildCacheIds, buildxOnce, pruneBuildCache } from './buildx-build.js';
 import { dockerignore } from './dockerignore-matcher.js';
@@ -36,6 +36,10 @@ export async function rebuildProbe(
   // The classic builder would fail on these, or build something else: no verdict is better than a false one.
   if (needs.length && builder.kind === 'classic') {
     return none(`needs BuildKit (line ${needs[0]!.line}: ${needs[0]!.what}) and dojo has only the classic builder on this engine: ${builder.why}`);
+  }
+  const beyond = builder.kind === 'buildkit' ? beyondBuiltinFrontend(needs, engine.version.ApiVersion) : undefined;
+  if (beyond) {
+    return none(`line ${beyond.line} (${beyond.what}) needs a newer Dockerfile frontend than the one built into Engine ${engine.version.Version}, and offline dojo does not pull docker/dockerfile`);
   }
   if (signal?.aborted) return none('interrupted');
   const tmp = mkdtempSync(join(tmpdir(), 'dojo-rebuild-'));
