@@ -2,7 +2,7 @@
 // where `docker buildx` answers (the 26 leg) and skips BuildKit-only Dockerfiles with the reason where
 // only the classic builder is (the 20.10 leg); image-size reaches the same verdict and figure on both.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +24,9 @@ beforeAll(async () => {
 describe('cache-reuse on a Dockerfile that needs BuildKit (# syntax line, heredoc, COPY --link, RUN --mount)', () => {
   it('BuildKit: a true verdict offline, naming the builder, and no build cache left; classic: skip with the reason', async () => {
     const before = buildx ? await cacheIds() : [];
-    const r = await dojo(['check', 'lab-02', '-w', buildKitWorkspace(`buildkit-probe-${process.pid}`), '--only', 'cache-reuse', '--format', 'json']);
+    const ws = buildKitWorkspace(`buildkit-probe-${process.pid}`);
+    const r = await dojo(['check', 'lab-02', '-w', ws, '--only', 'cache-reuse', '--format', 'json']);
+    rmSync(ws, { recursive: true, force: true });
     const c = r.json().checks.find((k: { id: string }) => k.id === 'cache-reuse');
     if (buildx) {
       expect([c.status, c.summary]).toEqual(['pass', '"RUN go mod download" came from cache']);
