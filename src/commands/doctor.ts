@@ -3,12 +3,13 @@ import { DojoError, ExitCode } from '../errors.js';
 import { resolveEndpoint, type Endpoint } from '../engine/endpoint.js';
 import { TEMP_LABEL } from '../engine/cleanup.js';
 import { engineKind, limitsOf, type EngineKind } from '../engine/kind.js';
+import type { BuilderInfo } from '../engine/builder.js';
 
 export interface DoctorResult {
   type: 'doctor';
   ok: boolean;
   endpoint: Endpoint;
-  engine: { reachable: boolean; kind?: EngineKind; version?: string; apiVersion?: string; os?: string; arch?: string; error?: string; limits?: string[] };
+  engine: { reachable: boolean; kind?: EngineKind; version?: string; apiVersion?: string; os?: string; arch?: string; error?: string; limits?: string[]; builder?: BuilderInfo };
   compose: { v2: string | null; v1: string | null };
   leftovers: number;
   exitCode: number;
@@ -22,13 +23,15 @@ export async function doctor(_g: GlobalOptions): Promise<DoctorResult> {
     connectEngine().then(
       async (e) => {
         // A lab's break-fix scenarios (io.dojo.lab) are meant to stay until `dojo lab stop`: not leftovers.
-        const [leftovers, info] = await Promise.all([
+        const { detectBuilder } = await import('../engine/builder.js');
+        const [leftovers, info, builder] = await Promise.all([
           e.docker.listContainers({ all: true, filters: { label: [`${TEMP_LABEL}=1`] } }).then((cs) => cs.filter((c) => !c.Labels['io.dojo.lab'])).catch(() => []),
           e.docker.info().catch(() => undefined),
+          detectBuilder(e),
         ]);
         const kind = engineKind(e.version, info);
         const { leftovers: over } = await import('../engine/leftovers.js');
-        return { reachable: true, kind, version: e.version.Version, apiVersion: e.version.ApiVersion, os: e.version.Os, arch: e.version.Arch, limits: limitsOf(kind), leftovers: over(leftovers).length };
+        return { reachable: true, kind, version: e.version.Version, apiVersion: e.version.ApiVersion, os: e.version.Os, arch: e.version.Arch, limits: limitsOf(kind), builder, leftovers: over(leftovers).length };
       },
       (err: unknown) => ({ reachable: false, error: err instanceof DojoError ? err.message : String(err), leftovers: 0 }),
     ),

@@ -121,6 +121,7 @@ describe('engine trouble', () => {
       return String(r.stdout).split('\n').filter((l) => l.split(' ').slice(1).includes(workdir));
     };
     const stepContainers = async () => (await docker('ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Command}}')).split('\n').filter((l) => l.includes(`# ${process.pid}`));
+    if ((await execa('docker', ['buildx', 'version'], { reject: false })).exitCode === 0) return buildKitInterrupt(ws);
     const before = await imageIds();
     const child = execa('node', [BIN, 'check', 'lab-02', '--only', 'cache-reuse', '-w', ws], { reject: false, env: { CI: 'true', FORCE_COLOR: '0' } });
     // Interrupt once the slow step runs (its container exists), not after a guessed delay.
@@ -141,5 +142,29 @@ describe('engine trouble', () => {
     const created = [...(await imageIds())].filter((id) => !before.has(id));
     expect(await ofThisBuild(created)).toEqual([]);
   });
-
 });
+
+/**
+ * The same under BuildKit (the 26 leg): the step runs in the engine's BuildKit executor, not as a
+ * container, so the test waits for its process on this host; afterwards the buildx build is gone,
+ * the step's process too, and no build-cache record the probe made is left.
+ */
+async function buildKitInterrupt(ws: string): Promise<void> {
+  const cacheIds = async () => (await docker('buildx', 'du', '--verbose')).split('\n').filter((l) => l.startsWith('ID:')).sort();
+  const step = async () => (await execa('pgrep', ['-f', `sleep 30 && go mod download # ${process.pid}`], { reject: false })).stdout.trim();
+  const before = await cacheIds();
+  const child = execa('node', [BIN, 'check', 'lab-02', '--only', 'cache-reuse', '-w', ws], { reject: false, env: { CI: 'true', FORCE_COLOR: '0' } });
+  for (const deadline = Date.now() + 60_000; !(await step()); ) {
+    if (Date.now() > deadline) throw new Error('the build step never started');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGINT');
+  const r = await child;
+  expect(r.exitCode).toBe(130);
+  expect(String(r.stderr)).toContain('removing what dojo created');
+  expect(await tempObjects(child.pid)).toBe('');
+  // BuildKit cancels the step when the build's client goes: poll for that with a deadline.
+  for (const deadline = Date.now() + 15_000; (await step()) && Date.now() < deadline; ) await new Promise((res) => setTimeout(res, 200));
+  expect(await step()).toBe('');
+  expect(await cacheIds()).toEqual(before);
+}

@@ -11,6 +11,8 @@ export interface ImageFacts {
   created?: string;
   /** Bytes, from `image inspect` Size: uncompressed, all layers, as the classic store reports it. */
   size: number;
+  /** The API version the figures came from: VirtualSize is gone from 1.44, so `size` is the API's Size. */
+  apiVersion?: string;
   os: string;
   architecture: string;
   layers: number;

@@ -18,6 +18,7 @@ export async function readImage(engine: Engine, ref: string): Promise<ImageFacts
     id: inspect.Id,
     created: inspect.Created,
     size: inspect.Size,
+    apiVersion: engine.version.ApiVersion,
     os: inspect.Os,
     architecture: inspect.Architecture,
     layers: inspect.RootFS?.Layers?.length ?? 0,

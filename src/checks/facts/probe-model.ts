@@ -17,6 +17,8 @@ export interface BuildStep {
 
 export interface RebuildFacts {
   builder: 'classic' | 'buildkit';
+  /** As the evidence names it: "classic builder", "BuildKit (docker buildx 0.13.1)". */
+  builderName?: string;
   /** The source file dojo changed between the two builds (relative to the context). */
   changedFile: string | null;
   first: BuildStep[];

@@ -12,5 +12,5 @@ export const rebuildFact = defineFact<RebuildRequest, RebuildFacts>({
   describe: (r, rel) => rel(r.context),
   collect: async (r, ctx) => (await import('./rebuild.js')).rebuildProbe(ctx.engine, readContext(r.context), r.dockerfile, r.buildArgs, r.timeoutSec, r.stage, ctx.signal),
   probeInputs: (r) => [{ type: 'dockerfile', path: r.dockerfile, buildArgs: r.buildArgs }, { type: 'context', dir: r.context, dockerfile: r.dockerfile }],
-  fake: () => ({ builder: 'classic', changedFile: null, first: [], second: [], error: null, outputTail: [], skipped: null }),
+  fake: () => ({ builder: 'classic', builderName: 'classic builder', changedFile: null, first: [], second: [], error: null, outputTail: [], skipped: null }),
 });

@@ -4,7 +4,9 @@ import { dirname, extname, join, relative } from 'node:path';
 import type { Engine } from '../../engine/client.js';
 import { labels, track } from '../../engine/cleanup.js';
 import { withTimeout } from '../../engine/timeout.js';
+import { beyondBuiltinFrontend, detectBuilder } from '../../engine/builder.js';
 import { parseBuildOutput } from './build-output.js';
+import { buildCacheIds, buildxOnce, pruneBuildCache } from './buildx-build.js';
 import { dockerignore } from './dockerignore-matcher.js';
 import type { ContextFacts } from './context.js';
 import { isManifestSource } from './manifests.js';
@@ -26,12 +28,19 @@ export async function rebuildProbe(
 ): Promise<RebuildFacts> {
   const df = (await import('./dockerfile.js')).readDockerfile(dockerfile, buildArgs);
   const install = serviceInstall(df);
-  const none = (skipped: string): RebuildFacts => ({ builder: 'classic', changedFile: null, first: [], second: [], error: null, outputTail: [], skipped });
+  const builder = await detectBuilder(engine);
+  const none = (skipped: string): RebuildFacts => ({ builder: builder.kind, builderName: builder.name, changedFile: null, first: [], second: [], error: null, outputTail: [], skipped });
   if (!df.exists || df.problems.length) return none('the Dockerfile is missing or does not parse');
   if (!install) return none('no dependency-install step');
   const needs = buildKitOnly(df);
   // The classic builder would fail on these, or build something else: no verdict is better than a false one.
-  if (needs.length) return none(`needs BuildKit (line ${needs[0]!.line}: ${needs[0]!.what}); dojo's probe builds with the engine's classic builder`);
+  if (needs.length && builder.kind === 'classic') {
+    return none(`needs BuildKit (line ${needs[0]!.line}: ${needs[0]!.what}) and dojo has only the classic builder on this engine: ${builder.why}`);
+  }
+  const beyond = builder.kind === 'buildkit' ? beyondBuiltinFrontend(needs, engine.version.ApiVersion) : undefined;
+  if (beyond) {
+    return none(`line ${beyond.line} (${beyond.what}) needs a newer Dockerfile frontend than the one built into Engine ${engine.version.Version}, and offline dojo does not pull docker/dockerfile`);
+  }
   if (signal?.aborted) return none('interrupted');
   const tmp = mkdtempSync(join(tmpdir(), 'dojo-rebuild-'));
   const removeTmp = track(`folder ${tmp}`, async () => rmSync(tmp, { recursive: true, force: true }));
@@ -41,7 +50,9 @@ export async function rebuildProbe(
   const before = new Set((await engine.docker.listImages({ all: true })).map((i) => i.Id.replace('sha256:', '').slice(0, 12)));
   const created: string[] = [];
   const running = new Set<string>();
+  const cacheBefore = builder.kind === 'buildkit' ? await buildCacheIds(engine) : null;
   const untag = track(`images ${tag}:1,2`, async () => {
+    if (cacheBefore) return pruneBuildCache(engine, cacheBefore);
     // A step still running (Ctrl-C mid-build) would commit after dojo is gone: kill its container.
     await Promise.all([...running].map((id) => engine.docker.getContainer(id).remove({ force: true }).catch(() => undefined)));
     // noprune: untagging must never prune the student's own cached parent images.
@@ -65,18 +76,21 @@ export async function rebuildProbe(
     let dockerfileRel = relative(context.dir, dockerfile).split('\\').join('/');
     if (dockerfileRel.startsWith('..')) dockerfileRel = 'Dockerfile.dojo-probe';
     mkdirSync(dirname(join(tmp, dockerfileRel)), { recursive: true });
-    writeFileSync(join(tmp, dockerfileRel), cutAfter(readFileSync(dockerfile, 'utf8'), install.endLine));
+    const cut = cutAfter(readFileSync(dockerfile, 'utf8'), install.endLine);
+    writeFileSync(join(tmp, dockerfileRel), builder.kind === 'buildkit' ? withoutSyntaxDirective(cut) : cut);
     const source = pickSource(context, (f) => !ig.ignores(f));
     const build = async (n: string) => {
+      if (builder.kind === 'buildkit') return buildxOnce(engine, tmp, dockerfileRel, buildArgs, timeoutSec * 1000, signal);
       const out = await withTimeout(buildOnce(engine, tmp, dockerfileRel, buildArgs, `${tag}:${n}`, running), timeoutSec * 1000, `probe build ${n}`);
       created.push(...out.imageIds);
       return out;
     };
+    const facts = { builder: builder.kind, builderName: builder.name, changedFile: source, skipped: null };
     const first = await build('1');
-    if (first.error) return { builder: first.builder, changedFile: source, first: first.steps, second: [], error: first.error, outputTail: first.tail, skipped: null };
+    if (first.error) return { ...facts, first: first.steps, second: [], error: first.error, outputTail: first.tail };
     if (source) appendFileSync(join(tmp, source), `\n${COMMENT[extname(source)] ?? '#'} dojo cache probe ${Date.now()}\n`);
     const second = await build('2');
-    return { builder: second.builder, changedFile: source, first: first.steps, second: second.steps, error: second.error, outputTail: second.tail, skipped: null };
+    return { ...facts, first: first.steps, second: second.steps, error: second.error, outputTail: second.tail };
   } finally {
     await untag();
     await removeTmp();
@@ -89,6 +103,22 @@ export async function rebuildProbe(
  * daemon) and every earlier step keeps the cache key it has in the student's own build.
  */
 export const cutAfter = (text: string, endLine: number): string => text.split(/\r?\n/).slice(0, endLine).join('\n') + '\n';
+
+/**
+ * Offline, a `# syntax=` directive makes BuildKit pull its frontend image and fail. The probe's copy
+ * drops it (a blank comment keeps the line numbers): the built-in frontend knows heredocs,
+ * RUN --mount and COPY --link.
+ */
+export function withoutSyntaxDirective(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    // Parser directives come first; the first other line (comment, blank or instruction) ends them.
+    const m = /^\s*#\s*([a-zA-Z]+)\s*=/.exec(lines[i]!);
+    if (!m) break;
+    if (m[1]!.toLowerCase() === 'syntax') lines[i] = '#';
+  }
+  return lines.join('\n');
+}
 
 async function buildOnce(engine: Engine, dir: string, dockerfile: string, buildargs: Record<string, string>, t: string, running: Set<string>) {
   const { pack } = await import('tar-fs');

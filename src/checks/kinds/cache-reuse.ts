@@ -26,7 +26,7 @@ export const cacheReuse: CheckKind<z.infer<typeof params>> = {
       if (probe.skipped) return skip(`the cache probe did not run: ${probe.skipped}`, [step]);
       if (probe.error) return error('the probe build of your Dockerfile failed', [probe.error, ...probe.outputTail.map((l) => `  | ${l}`)]);
       if (!probe.changedFile) return error(`no source file in ${relPath(t, t.service.context)} to change for the probe`);
-      const changed = `changed only ${probe.changedFile} between two builds (${probe.builder} builder)`;
+      const changed = `changed only ${probe.changedFile} between two builds (${probe.builderName ?? `${probe.builder} builder`})`;
       // The probe's copy of the Dockerfile ends with the install, so it is the last step built.
       const last = probe.second[probe.second.length - 1];
       if (!last) return error('the probe build printed no steps', probe.outputTail.map((l) => `  | ${l}`));

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# test-engine26.sh : the Engine 26.1 leg of `npm test` (run after the 20.10 suite, which built the
+# fixture images and wrote test/.work/verdicts-20.10.json). Starts dockerd 26 beside 20.10 in its own
+# network namespace (provision-engine26.sh), copies the fixture images over, and runs the engine files
+# whose verdicts depend on the engine: every lab's fixture verdicts and the verdict table (diffed
+# against 20.10's), the builder and size checks, the runtime kinds, cleanup and interrupts. Left out:
+# files that test no engine behaviour of their own (gate and outputs: report formats of the same
+# findings; podman: its own leg; endpoints: TLS/context discovery; package: npm pack; watch: the
+# terminal UI). Lab 04 runs with Compose v2 only, the Compose Docker 26 ships.
+# Writes test/.work/vitest-26.json; exits non-zero when the leg cannot be provisioned or fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+FILES=(verdicts verdict-table builders lab-03 lab-04 lab-05 lab-05-breakfix runtime-kinds safety course-pack)
+started=$(date +%s)
+rm -f test/.work/vitest-26.json
+if ! env26=$(bash scripts/provision-engine26.sh); then
+  echo "test: the Engine 26.1 leg could not be provisioned (scripts/provision-engine26.sh); it counts as failed" >&2
+  exit 1
+fi
+eval "$env26"
+bash scripts/engine26-images.sh
+echo "test: Engine 26.1 leg ($(docker version --format 'Engine {{.Server.Version}}, API {{.Server.APIVersion}}'), buildx $(docker buildx version | awk '{print $2}'), compose $(docker compose version --short))"
+status=0
+files=(); for f in "${FILES[@]}"; do files+=("test/engine/$f.test.ts"); done
+DOJO_TEST_COMPOSE=v2 DOJO_VERDICT_TABLE_AGAINST=20.10 nsenter --net="/var/run/netns/$DOJO_ENGINE26_NETNS" npx vitest run --project engine "${files[@]}" \
+  --reporter=default --reporter=json --outputFile=test/.work/vitest-26.json || status=1
+left=$(( $(docker ps -aq --filter label=io.dojo.temp=1 | wc -l) + $(docker images -aq --filter label=io.dojo.temp=1 | wc -l) + $(docker images -q 'dojo-probe/*' | wc -l) ))
+if [ "$left" != 0 ]; then
+  echo "test: $left dojo-created object(s) left in the Engine 26.1 engine:" >&2
+  docker ps -a --filter label=io.dojo.temp=1 >&2; docker images -a --filter label=io.dojo.temp=1 >&2
+  status=1
+fi
+echo "test: Engine 26.1 leg took $(( $(date +%s) - started )) s"
+exit $status
