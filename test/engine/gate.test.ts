@@ -184,9 +184,9 @@ describe('dojo checklist, the exit gate', () => {
     expect(r.stdout).toContain('lab-05 5a: let dojo judge image-scan — no vulnerability scanner on PATH (looked for trivy, grype); `dojo check lab-05 --only image-scan` shows why');
     const json = (await gate(good, ['--format', 'json'])).json();
     expect(openBoxes(json)).toEqual(['lab-05 5a: image-scan skip']);
-    // The report says what the exit code says, though every lab on its own passed.
+    // The report says what the exit code says, and so does lab 05's own status.
     expect(json).toMatchObject({ status: 'incomplete', passed: false, exitCode: 4, checklist: { ready: false } });
-    expect(json.labs.find((l: { lab: string }) => l.lab === 'lab-05').status).toBe('passed');
+    expect(json.labs.find((l: { lab: string }) => l.lab === 'lab-05')).toMatchObject({ status: 'incomplete', unjudged: ['image-scan'] });
     expect(schemaErrors('dojo-report.schema.json', json)).toEqual([]);
   });
 
@@ -290,9 +290,9 @@ describe('a class of real reports', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dojo-class-'));
     for (const [student, ws] of [['alice', good], ['bob', broken]] as const) {
       const r = await dojo(['check', '--all', '--course', COURSE, '--ci', '--answers', answers, '-w', ws, '--format', 'json', '--output', join(dir, `${student}.json`)], { DOJO_STUDENT: student, PATH: NO_SCANNER });
-      // `dojo check` counts a skip with its reason as no failure (README: dojo check); only the gate keeps its box open.
-      expect(r.code, student).toBe(student === 'alice' ? 0 : 1);
-      expect(r.stdout, student).toMatch(student === 'alice' ? /PASS 5 labs/ : /FAIL 5 labs \(passed: lab-02, lab-03; failed: lab-01, lab-04, lab-05\)/);
+      // A skip with its reason (no scanner) is not judged: lab 05 is incomplete for dojo check as for the gate.
+      expect(r.code, student).toBe(student === 'alice' ? 4 : 1);
+      expect(r.stdout, student).toMatch(student === 'alice' ? /INCOMPLETE 5 labs \(passed: lab-01, lab-02, lab-03, lab-04; incomplete: lab-05\)/ : /FAIL 5 labs \(passed: lab-02, lab-03; failed: lab-01, lab-04, lab-05\)/);
     }
     const json = (await dojo(['report', dir, '--format', 'json'])).json();
     expect(json.skipped).toEqual([]);
@@ -305,7 +305,7 @@ describe('a class of real reports', () => {
     expect(row('lab-01', 'namespaces-quiz')).toMatchObject({ pass: 2, fail: 0, skip: 0 });
     expect(row('lab-04', 'db-healthcheck')).toMatchObject({ pass: 1, fail: 1 });
     expect(row('lab-04', 'stack-healthy')).toMatchObject({ pass: 2, fail: 0 });
-    expect(lab('lab-05')).toMatchObject({ students: 2, passed: 1, failed: 1 });
+    expect(lab('lab-05')).toMatchObject({ students: 2, passed: 0, failed: 1, incomplete: 1 });
     expect(row('lab-05', 'caps-dropped')).toMatchObject({ pass: 1, fail: 1, mistakes: [{ id: 'default-privileges', count: 1 }] });
     expect(row('lab-05', 'image-scan')).toMatchObject({ pass: 0, fail: 0, skip: 2 });
     expect(row('lab-05', 'web-answers')).toMatchObject({ pass: 2, fail: 0 });
