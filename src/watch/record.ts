@@ -29,9 +29,9 @@ export function mergedReport(lab: Lab, dir: string, plan: PlannedCheck[], outcom
 }
 
 /** Records the merged report in the progress file; returns what the student reads about it. */
-export function recordWatchRun(lab: Lab, dir: string, report: RunReport): string[] {
-  const { state, notices } = readState(dir);
-  const records = recordRun(state, lab, report);
+export function recordWatchRun(lab: Lab, dir: string, course: string, report: RunReport): string[] {
+  const { state, progress, notices } = readState(dir, course);
+  const records = recordRun(progress, lab, report);
   writeState(dir, state);
   return [...notices, ...records.map((r) => attemptLine(lab.meta.id, r))];
 }
