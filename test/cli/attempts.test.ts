@@ -85,7 +85,8 @@ describe('hint on passed exercises', () => {
   it('names the exercise still open when a passed one is asked for', async () => {
     const onePassed = JSON.stringify({ version: 4, courses: { builtin: { labs: { 'lab-02': { exercises: { '2a': passed } } } } } });
     const ws = tempWorkspace({ ...copyBeforeDeps, '.dojo/state.json': onePassed });
-    expect((await hint(ws)).text).toBe('lab-02 2a passes its checks: there is nothing new to show. Still open: 2b (`dojo hint lab-02 2b`).');
+    // The suggested command works when pasted: the run named its workspace with -w.
+    expect((await hint(ws)).text).toBe(`lab-02 2a passes its checks: there is nothing new to show. Still open: 2b (\`dojo hint lab-02 2b -w ${ws}\`).`);
     expect((await dojo(['hint', 'lab-02', '-w', ws, '--format', 'json'])).json()).toMatchObject({ exercise: '2b', passed: false, level: 1 });
   });
 });

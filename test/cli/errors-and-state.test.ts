@@ -31,7 +31,7 @@ describe('progress file', () => {
     const r = await dojo(['hint', 'lab-01', '-w', ws, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({ exercise: '1a', level: 1 });
-    expect(r.stderr).toContain(`dojo: Your progress file ${join(ws, '.dojo', 'state.json')} does not have the expected shape: labs.lab-01.exercises.1a.attempts: expected number, found "x"; it was moved to `);
+    expect(r.stderr).toContain(`dojo: Your progress file ${join(ws, '.dojo', 'state.json')} does not have the expected shape: courses.builtin.labs.lab-01.exercises.1a.attempts: expected number, found "x"; it was moved to `);
     const kept = readdirSync(join(ws, '.dojo')).find((f) => f.endsWith('.bak'))!;
     expect(readFileSync(join(ws, '.dojo', kept), 'utf8')).toBe(bad);
   });

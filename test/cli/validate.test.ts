@@ -1,7 +1,7 @@
 import { copyCourse as copyCourseTo } from '../support/course.js';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, dojo } from '../support/cli.js';
 
@@ -145,6 +145,25 @@ describe('dojo new lab', () => {
     expect((await dojo(['validate', course])).code).toBe(0);
     const listed = await dojo(['list', '--course', course, '--format', 'json', '-w', empty]);
     expect(listed.json().labs.map((l: { id: string }) => l.id)).toEqual([...builtIn, 'lab-09']);
+  });
+
+  it('names the schemas relative to each file: a pack under courses/ gets dojo\'s own, a folder elsewhere the installed dojo\'s', async () => {
+    const pack = join(COURSE, 'courses', `dojo-test-new-${process.pid}`);
+    try {
+      expect((await dojo(['new', 'lab', 'lab-01', pack])).code).toBe(0);
+      const first = (f: string) => readFileSync(join(pack, f), 'utf8').split('\n').find((l) => l.includes('$schema'));
+      expect(first('labs/lab-01.md')).toBe('# yaml-language-server: $schema=../../../schemas/lab.schema.json');
+      expect(first('hints/lab-01.yaml')).toBe('# yaml-language-server: $schema=../../../schemas/hints.schema.json');
+      expect(first('checks/lab-01.yaml')).toBe('# yaml-language-server: $schema=../../../schemas/checks.schema.json');
+      expect(existsSync(resolve(pack, 'labs', '../../../schemas/lab.schema.json'))).toBe(true);
+    } finally {
+      rmSync(pack, { recursive: true, force: true });
+    }
+    const elsewhere = mkdtempSync(join(tmpdir(), 'dojo-author-schema-'));
+    expect((await dojo(['new', 'lab', 'lab-01', elsewhere])).code).toBe(0);
+    const line = readFileSync(join(elsewhere, 'checks/lab-01.yaml'), 'utf8').split('\n')[0]!;
+    const target = resolve(elsewhere, 'checks', line.replace('# yaml-language-server: $schema=', ''));
+    expect(target).toBe(join(COURSE, 'schemas', 'checks.schema.json'));
   });
 
   it('never overwrites, and refuses an id that is not a lab id', async () => {
