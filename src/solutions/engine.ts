@@ -38,7 +38,13 @@ export async function buildService(engine: Engine, svc: ServiceTarget, tag: stri
   const running = new Set<string>();
   track(`image ${tag}`, async () => {
     await Promise.all([...running].map((id) => engine.docker.getContainer(id).remove({ force: true }).catch(() => undefined)));
-    await engine.docker.getImage(tag).remove({ noprune: true }).catch(() => undefined);
+    // A check's own throwaway container of this image (container-starts) may still be on its way
+    // out (removed in the background): the tag is in use until it is gone, so retry until a deadline.
+    const deadline = Date.now() + 30_000;
+    while (!(await engine.docker.getImage(tag).remove({ noprune: true }).then(() => true, (e: { statusCode?: number }) => e.statusCode !== 409))) {
+      if (Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
     for (const id of [...new Set(created)].reverse()) if (!before.has(id)) await engine.docker.getImage(id).remove({ noprune: true }).catch(() => undefined);
   });
   try {
