@@ -41,7 +41,7 @@ export async function hint(g: GlobalOptions, labId: string, opts: HintOptions): 
   const id = lab.meta.id;
   const before = peekExercise(progress, id, exercise);
   if (exerciseStatus(before) === 'passed') return passedResult(g, lab, exercise, !opts.exercise, progress, notices);
-  let step = nextStep(before, lab.hints.unlock, id);
+  let step = nextStep(before, lab.hints.unlock, id, dojoCommand(g, ['check', id]));
 
   // `--answer` also when the answer is the next rung but still locked.
   if (opts.answer && (step.level !== 'answer' || step.locked)) {

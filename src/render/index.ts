@@ -92,8 +92,8 @@ function text(result: Result, g: GlobalOptions, color: boolean): string {
     case 'class-report': return classReportText(result);
     case 'doctor': return doctorText(result, c);
     case 'diagnose': return diagnoseText(result, c);
-    case 'lab': return labText(result, c);
-    case 'hint': return hintText(result, c);
+    case 'lab': return labText(result, c, (args) => dojoCommand(g, args));
+    case 'hint': return hintText(result, c, dojoCommand(g, ['check', result.lab]));
     case 'list': return listText(result, c);
     case 'reset': return resetText(result);
     case 'show': return showText(result, c);

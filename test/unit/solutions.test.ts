@@ -1,11 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CheckOutcome } from '../../src/checks/runner.js';
 import { DojoError } from '../../src/errors.js';
 import { judge } from '../../src/solutions/judge.js';
-import { applyStandIns, parseStandIns } from '../../src/solutions/prepare.js';
+import { applyStandIns, labServices, parseStandIns } from '../../src/solutions/prepare.js';
+import { loadCourseWithIssues } from '../../src/content/load.js';
+import { kindCatalog } from '../../src/checks/catalog.js';
 import { readSetup } from '../../src/solutions/setup.js';
 
 const outcome = (id: string, status: CheckOutcome['status']) => ({ id, status, summary: `${id} ${status}` }) as CheckOutcome;
@@ -58,5 +61,23 @@ describe('stand-ins', () => {
 
   it('--stand-in values are image=local image', () => {
     expect(parseStandIns(['a:1=b:2', 'broken', 'x=y=z'])).toEqual({ map: { 'a:1': 'b:2' }, bad: ['broken', 'x=y=z'] });
+  });
+});
+
+describe('shipped solutions and starters', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  it('each setup.yaml names its schema for editors and is valid for its lab', () => {
+    for (const course of [root, join(root, 'courses', 'docker-fundamentals')]) {
+      const { course: loaded } = loadCourseWithIssues(course, kindCatalog());
+      const up = course === root ? '../..' : '../../../..';
+      for (const side of ['solutions', 'starters']) {
+        for (const lab of readdirSync(join(course, side))) {
+          const file = join(course, side, lab, 'setup.yaml');
+          expect(readFileSync(file, 'utf8').split('\n')[0], file).toBe(`# yaml-language-server: $schema=${up}/schemas/setup.schema.json`);
+          const l = loaded!.labs.find((x) => x.meta.id === lab)!;
+          expect(() => readSetup(join(course, side, lab), labServices(l), l.checks.map((c) => c.id)), file).not.toThrow();
+        }
+      }
+    }
   });
 });
