@@ -23,6 +23,7 @@ export async function validate(
   const { course, issues } = loadCourseWithIssues(target, kindCatalog());
   if (o.kinds) return listKinds(course);
   if (course) issues.push(...scenarioIssues(course));
+  if (course) issues.push(...(await import('../solutions/static-issues.js')).solutionIssues(course));
   // Solutions are judged only by a course whose content is valid: the problems come first.
   if (o.solutions && course && !issues.length) return (await import('./validate-solutions.js')).validateSolutions(g, course, o);
   return {

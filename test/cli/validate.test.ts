@@ -173,3 +173,18 @@ describe('dojo new lab', () => {
     expect((await dojo(['new', 'lab', 'networking', course])).code).toBe(2);
   });
 });
+
+describe('dojo validate: solutions and starters without the engine', () => {
+  it('reports a setup.yaml that is not valid for its lab at its line, and a folder named after no lab', async () => {
+    const course = copyCourse();
+    for (const d of ['solutions', 'starters']) cpSync(join(COURSE, d), join(course, d), { recursive: true });
+    writeFileSync(join(course, 'solutions/lab-02/setup.yaml'), 'build: [api-service]\nrun:\n  - service: api-servce\n');
+    cpSync(join(course, 'starters/lab-01'), join(course, 'starters/lab-9'), { recursive: true });
+    const r = await dojo(['validate', course, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.json().issues.map((i: { code: string; file: string; line: number | null; message: string }) => [i.code, i.file.replace(course, ''), i.line, i.message])).toEqual([
+      ['E_SOLUTION_SETUP', '/solutions/lab-02/setup.yaml', 3, 'run: "api-servce" is no service of this lab (its services: api-service)'],
+      ['E_ORPHAN_FILE', '/starters/lab-9', null, 'starters/lab-9 belongs to no lab of this course'],
+    ]);
+  });
+});
