@@ -3,7 +3,8 @@
 // the solutions name (nothing is pulled). Stand-in images carry io.dojo.testobj and this process's
 // id and are removed in afterAll; what dojo itself builds and starts must be gone when it exits.
 import { execa } from 'execa';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,15 +107,19 @@ describe('dojo validate --solutions', () => {
   }, 120_000);
 
   it('Ctrl-C during a solution build removes what dojo had created', async () => {
+    const contexts = () => readdirSync(tmpdir()).filter((f) => f.startsWith('dojo-solution-ctx-'));
+    const before = new Set(contexts());
     const child = execa('node', [BIN, 'validate', '--solutions', '--lab', 'lab-02', '--stand-in', GO], { reject: false, env: { CI: 'true', FORCE_COLOR: '0' } });
-    // Interrupt once the build's first step container exists.
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && !(await docker('ps', '-aq', '--filter', 'ancestor=dojo-fixture/golang:bookworm-1', '--filter', 'status=running')).length) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // Interrupt once this run's build context exists: the build is being sent or running.
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline && !contexts().some((f) => !before.has(f))) await new Promise((r) => setTimeout(r, 50));
+    expect(contexts().some((f) => !before.has(f))).toBe(true);
+    await new Promise((r) => setTimeout(r, 1_000));
     child.kill('SIGINT');
     const r = await child;
     expect(r.exitCode).toBe(130);
+    expect(r.stderr).toContain('SIGINT: removing what dojo created in the engine');
     expect(await leftovers()).toEqual([]);
-  }, 120_000);
+    expect(contexts().filter((f) => !before.has(f))).toEqual([]);
+  }, 180_000);
 });
