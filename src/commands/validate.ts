@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { GlobalOptions } from '../context.js';
+import { usageError } from '../errors.js';
 import { loadCourseWithIssues } from '../content/load.js';
 import type { ContentIssue } from '../content/types.js';
 import { kindCatalog } from '../checks/catalog.js';
@@ -19,6 +20,7 @@ export interface ValidateResult {
 export async function validate(
   g: GlobalOptions, dir: string | undefined, o: { kinds?: boolean; solutions?: boolean; lab?: string[]; standIn?: string[] } = {},
 ): Promise<ValidateResult | KindsResult | SolutionsResult> {
+  if (!o.solutions && (o.lab?.length || o.standIn?.length)) throw usageError('--lab and --stand-in go with --solutions', 'dojo validate --solutions --lab lab-01 --stand-in <image>=<local image>');
   const target = resolve(dir ?? g.course);
   const { course, issues } = loadCourseWithIssues(target, kindCatalog());
   if (o.kinds) return listKinds(course);
