@@ -57,7 +57,7 @@ fi
 # lab-04
 dir=$2 project=$3
 cd "$dir" || exit 2
-checks="db-healthcheck depends-healthy no-plaintext-secrets stack-healthy down-keeps-data dev-override dev-image-has-toolchain profiles"
+checks="db-healthcheck depends-healthy no-plaintext-secrets worker-unpublished stack-healthy down-keeps-data dev-override dev-image-has-toolchain profiles"
 if ! cfg=$(docker compose -p "$project" --profile '*' config --format json 2>/dev/null); then
   say compose-valid fail
   for c in $checks; do say "$c" error; done
@@ -71,6 +71,8 @@ say depends-healthy "$(ok q '[.services["api-service", "worker-service"].depends
 # What the student wrote, not the resolved model: a secret-looking key with a literal value.
 literal_secrets() { grep -hiE '(PASSWORD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY)[A-Z0-9_]*(: +|=)["'"'"']?[^$"'"'"' ]' docker-compose*.yml | grep -viE '_FILE(: |=)'; }
 say no-plaintext-secrets "$(ok not literal_secrets)"
+# Only api-service publishes, and only its 8080.
+say worker-unpublished "$(ok q '(.services["worker-service"].ports // [] | length == 0) and ([.services["api-service"].ports[]?.target | tostring] | unique == ["8080"])')"
 
 ps=$(docker compose -p "$project" ps -a --format json)
 running=$(jq -rs 'flatten | map(select(.State == "running") | .Service) | .[]' <<<"$ps")

@@ -121,6 +121,7 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
   opts.onEvent?.({ type: 'run-started', lab: lab.meta.id, checks: planned.filter((p) => p.selected).map((p) => p.def.id) });
 
   const outcomes = new Map<string, CheckOutcome>();
+  const dotenvDirs = [ws.dir, ...new Set(planned.map((p) => p.target.service.context))];
   const started = Date.now();
   const ownMs = new Map<string, number>();
   // durationMs in check-finished events is the check's own time so far; the report has the final share.
@@ -128,7 +129,8 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
     ownMs.set(p.def.id, ms);
     const outcome = toOutcome(lab, ws, p.def, p.kind, p.target, finding, ms, Date.now() - started);
     outcomes.set(p.def.id, outcome);
-    if (p.selected) opts.onEvent?.({ type: 'check-finished', lab: lab.meta.id, check: outcome });
+    // Redacted with what its own facts hold: a renderer may print the event before the report exists.
+    if (p.selected) opts.onEvent?.({ type: 'check-finished', lab: lab.meta.id, check: redact(outcome, gatherSecrets(p.requests, facts, dotenvDirs)) });
   };
   // A check is judged as soon as the last fact it needs is in, so progress streams to the renderer.
   const waiting = planned.filter((p) => p.selected && !p.interactive);
@@ -189,7 +191,6 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
   });
   const { reachable, endpoint, version, apiVersion, error } = collected.engine;
   const requests = planned.flatMap((p) => p.requests);
-  const dotenvDirs = [ws.dir, ...new Set(planned.map((p) => p.target.service.context))];
   const secrets = gatherSecrets(requests, collected.facts, dotenvDirs);
   const report = redact<RunReport>({
     lab: lab.meta.id,

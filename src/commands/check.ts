@@ -44,10 +44,12 @@ export async function check(g: GlobalOptions, labId: string | undefined, opts: C
 export async function terminalPrompt(hooks?: PromptHooks): Promise<PromptApi> {
   const { select } = await import('@inquirer/prompts');
   return {
-    async select({ message, choices }) {
+    async select({ message, choices, lab, check }) {
       hooks?.pause();
       try {
-        return await select({ message, choices: choices.map((c) => ({ name: c, value: c })) });
+        // Named like the gate's validation questions, so a quiz among many labs says whose it is.
+        const named = lab && check ? `${lab} ${check} · ${message}` : message;
+        return await select({ message: named, choices: choices.map((c) => ({ name: c, value: c })) });
       } finally {
         hooks?.resume();
       }

@@ -18,8 +18,11 @@ export interface ExerciseBox {
   exercise: string;
   title: string;
   ticked: boolean;
-  /** The checks that keep it open: failed, could not be evaluated, or not graded. */
-  open: { id: string; status: 'fail' | 'error' | 'ungraded'; summary: string }[];
+  /**
+   * The checks that keep it open: failed, could not be evaluated, not graded, or skipped with a
+   * reason (`skip`: no scanner, a probe that could not run): a box is ticked only on what was judged.
+   */
+  open: { id: string; status: 'fail' | 'error' | 'ungraded' | 'skip'; summary: string }[];
 }
 
 /** One validation box: a question the student answers in their own words (kept in the progress file). */
@@ -104,9 +107,10 @@ export async function checklist(g: GlobalOptions, opts: ChecklistOptions = {}): 
 
 function exerciseBoxes(lab: Lab, report: RunReport): ExerciseBox[] {
   return lab.meta.exercises.map((ex) => {
+    // The gate has no --only/--skip, so every skip here is a check dojo could not judge.
     const open = report.checks
-      .filter((c) => c.exercise === ex.id && (c.status === 'fail' || c.status === 'error' || report.ungraded.includes(c.id)))
-      .map((c) => ({ id: c.id, status: report.ungraded.includes(c.id) ? ('ungraded' as const) : (c.status as 'fail' | 'error'), summary: c.summary }));
+      .filter((c) => c.exercise === ex.id && c.status !== 'pass')
+      .map((c) => ({ id: c.id, status: report.ungraded.includes(c.id) ? ('ungraded' as const) : (c.status as 'fail' | 'error' | 'skip'), summary: c.summary }));
     return { lab: lab.meta.id, exercise: ex.id, title: ex.title, ticked: open.length === 0, open };
   });
 }
@@ -118,6 +122,8 @@ function whatIsLeft(g: GlobalOptions, exercises: ExerciseBox[], validation: Vali
       ...(by('fail').length ? [`fix ${by('fail').join(', ')} (\`${dojoCommand(g, ['check', b.lab])}\`, \`${dojoCommand(g, ['hint', b.lab, b.exercise])}\`)`] : []),
       ...(by('error').length ? [`let dojo look at ${by('error').join(', ')} (build or start what it could not find, then rerun)`] : []),
       ...(by('ungraded').length ? [`answer ${by('ungraded').join(', ')} at a terminal (\`${dojoCommand(g, ['check', b.lab])}\`) or grade it with --answers`] : []),
+      // Its reason is what the student must act on (install a scanner, …): say it here too.
+      ...b.open.filter((o) => o.status === 'skip').map((o) => `let dojo judge ${o.id} — ${o.summary}; \`${dojoCommand(g, ['check', b.lab, '--only', o.id])}\` shows why`),
     ];
     return `${b.lab} ${b.exercise}: ${parts.join('; ')}`;
   });

@@ -1,7 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { ChecklistResult } from '../commands/checklist.js';
 import type { ExtraCase } from './junit.js';
-import { runJson } from './report-json.js';
+import { runJson, runStatus } from './report-json.js';
+
+const OPEN = { fail: 'failed', error: 'could not check', ungraded: 'not graded', skip: 'not judged' } as const;
 
 /** One box per exercise (its checks, live) and one per validation question, then the verdict and what is left. */
 export function checklistText(r: ChecklistResult, c: ChalkInstance): string {
@@ -11,7 +13,7 @@ export function checklistText(r: ChecklistResult, c: ChalkInstance): string {
     lines.push('', c.bold(`${lab.lab} · ${lab.title}`));
     for (const ex of r.exercises.filter((b) => b.lab === lab.lab)) {
       lines.push(`  ${box(ex.ticked)} ${ex.exercise}  ${ex.title}${ex.ticked ? c.dim('  (checks pass)') : ''}`);
-      for (const o of ex.open) lines.push(c.dim(`        ${o.status === 'ungraded' ? 'not graded' : o.status === 'error' ? 'could not check' : 'failed'}: ${o.id}: ${o.summary}`));
+      for (const o of ex.open) lines.push(c.dim(`        ${OPEN[o.status]}: ${o.id}: ${o.summary}`));
       for (const v of r.validation.filter((q) => q.lab === lab.lab && q.exercise === ex.exercise)) {
         const mark = v.state === 'not-asked' ? c.dim('[-]') : box(v.ticked);
         lines.push(`      ${mark} ${v.question}`);
@@ -30,8 +32,18 @@ export function checklistText(r: ChecklistResult, c: ChalkInstance): string {
   return lines.join('\n') + '\n';
 }
 
+/** The gate's verdict over the labs' own: a box left open (a check not judged) keeps a passed run incomplete. */
+export function checklistVerdict(r: ChecklistResult): { status: 'passed' | 'failed' | 'incomplete'; exitCode: number } {
+  const status = runStatus(r.run.labs);
+  return { status: status === 'passed' && !r.ready ? 'incomplete' : status, exitCode: r.exitCode };
+}
+
 export function checklistJson(r: ChecklistResult): unknown {
+  const verdict = checklistVerdict(r);
   return runJson('checklist', r.run, {
+    status: verdict.status,
+    passed: verdict.status === 'passed',
+    exitCode: verdict.exitCode,
     checklist: {
       ready: r.ready,
       validationJudged: r.validationJudged,

@@ -24,8 +24,8 @@ export function annotations(run: GradeRun): string {
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The Markdown appended to $GITHUB_STEP_SUMMARY: a row per lab, then what failed and where. */
-export function stepSummary(run: GradeRun, title: string): string {
-  const status = runStatus(run.labs);
+export function stepSummary(run: GradeRun, title: string, verdict = { status: runStatus(run.labs), exitCode: run.exitCode }): string {
+  const { status } = verdict;
   const icon = { passed: '✅', failed: '❌', incomplete: '⚠️' }[status];
   const rows = run.labs.map((l) => {
     const t = totals([l]);
@@ -42,7 +42,7 @@ export function stepSummary(run: GradeRun, title: string): string {
     ...rows,
     ...(open.length || ungraded.length ? ['', ...open, ...ungraded] : []),
     '',
-    `<sub>dojo ${run.dojoVersion} · course ${run.course.id} ${run.course.hash} · exit code ${run.exitCode}</sub>`,
+    `<sub>dojo ${run.dojoVersion} · course ${run.course.id} ${run.course.hash} · exit code ${verdict.exitCode}</sub>`,
     '',
   ].join('\n');
 }

@@ -15,7 +15,7 @@ import type { ValidateResult } from '../commands/validate.js';
 import type { WatchResult } from '../commands/watch.js';
 import type { Format, GlobalOptions } from '../context.js';
 import { usageError } from '../errors.js';
-import { checklistExtraCases, checklistJson, checklistText } from './checklist.js';
+import { checklistExtraCases, checklistJson, checklistText, checklistVerdict } from './checklist.js';
 import { classReportCsv, classReportMarkdown, classReportText } from './class-report.js';
 import { annotations, stepSummary } from './github.js';
 import { renderJunit } from './junit.js';
@@ -58,7 +58,9 @@ export function render(result: Result, g: GlobalOptions, env: NodeJS.ProcessEnv 
     // Workflow commands are read from stderr too, which keeps a JSON or JUnit stdout parseable.
     stderr += annotations(result.run);
     out.stderr = stderr;
-    out.stepSummary = stepSummary(result.run, result.type === 'checklist' ? 'dojo checklist' : `dojo check ${result.run.labs.map((l) => l.lab).join(' ')}`);
+    out.stepSummary = result.type === 'checklist'
+      ? stepSummary(result.run, 'dojo checklist', checklistVerdict(result))
+      : stepSummary(result.run, `dojo check ${result.run.labs.map((l) => l.lab).join(' ')}`);
   }
   return out;
 }
@@ -72,7 +74,8 @@ function inFormat(r: Result, format: Exclude<Format, 'text'>): string {
       if (r.type === 'checklist') return renderJunit(r.run, { suite: 'validation', cases: checklistExtraCases(r) });
       throw refuse();
     case 'sarif':
-      if (r.type === 'check' || r.type === 'checklist') return renderSarif(r.run);
+      if (r.type === 'check') return renderSarif(r.run);
+      if (r.type === 'checklist') return renderSarif(r.run, checklistVerdict(r));
       throw refuse();
     case 'markdown':
       if (r.type === 'class-report') return classReportMarkdown(r);

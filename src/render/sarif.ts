@@ -13,7 +13,8 @@ const LEVEL = { fail: 'error', error: 'warning' } as const;
  * Dockerfile or compose file carry their file and line relative to the workspace (%SRCROOT%);
  * GitHub code scanning drops results without a location, the other formats still carry them.
  */
-export function renderSarif(run: GradeRun): string {
+/** `verdict`: the gate's own (a box it could not judge keeps a passed run incomplete); by default the labs'. */
+export function renderSarif(run: GradeRun, verdict = { status: runStatus(run.labs), exitCode: run.exitCode }): string {
   const ruleIds = [...new Set(run.labs.flatMap((l) => l.checks.map((c) => c.rule)))].sort();
   const rules = ruleIds.map((id) => {
     const checks = run.labs.flatMap((l) => l.checks.filter((c) => c.rule === id).map((c) => ({ lab: l.lab, c })));
@@ -34,10 +35,10 @@ export function renderSarif(run: GradeRun): string {
       tool: { driver: { name: 'dojo', version: run.dojoVersion, semanticVersion: run.dojoVersion, rules } },
       automationDetails: { id: `dojo/${run.course.id}/${run.subject}/` },
       originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(run.workspace.replace(/[\\/]?$/, '/')).href } },
-      invocations: [{ executionSuccessful: true, exitCode: run.exitCode, startTimeUtc: run.startedAt, endTimeUtc: new Date(Date.parse(run.startedAt) + run.durationMs).toISOString() }],
+      invocations: [{ executionSuccessful: true, exitCode: verdict.exitCode, startTimeUtc: run.startedAt, endTimeUtc: new Date(Date.parse(run.startedAt) + run.durationMs).toISOString() }],
       results,
       properties: {
-        subject: run.subject, course: run.course, status: runStatus(run.labs),
+        subject: run.subject, course: run.course, status: verdict.status,
         labs: run.labs.map((l) => ({ lab: l.lab, status: l.status, ungraded: l.ungraded })),
       },
     }],

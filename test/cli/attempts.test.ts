@@ -31,6 +31,15 @@ describe('honest attempts', () => {
     expect(stateOf(ws).courses.builtin.labs['lab-02'].exercises['2a']).toMatchObject({ runs: 3, attempts: 1, failedAttempts: 1 });
   });
 
+  it('a comment added at the top, which moves every line, is not a new attempt', async () => {
+    const ws = tempWorkspace(copyBeforeDeps);
+    expect((await check(ws)).code).toBe(1);
+    writeFileSync(join(ws, 'api-service/Dockerfile'), `# tried again\n\n${copyBeforeDeps['api-service/Dockerfile']}`);
+    const again = await check(ws);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('nothing changed since your last attempt: not counted');
+  });
+
   it('a changed Dockerfile between runs is a new attempt', async () => {
     const ws = tempWorkspace(copyBeforeDeps);
     await hint(ws);

@@ -125,7 +125,7 @@ describe('compose-profile', () => {
         docker-compose.yml:2  db-shell: profiles none
       fail: the compose files have no service db-shell
         read docker-compose.yml, docker-compose.dev.yml
-        services: "
+        services in the files: none"
     `);
   });
 });

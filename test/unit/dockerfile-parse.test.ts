@@ -87,3 +87,13 @@ describe('Dockerfile facts', () => {
     expect(parse('# just a comment\n').problems[0]!.message).toMatch(/no FROM/);
   });
 });
+
+describe('Dockerfile fingerprint (what counts as a new attempt)', () => {
+  it('ignores comments and blank lines that move every instruction, not a changed instruction', async () => {
+    const { dockerfileFact } = await import('../../src/checks/facts/dockerfile.fact.js');
+    const print = (text: string) => JSON.stringify(dockerfileFact.fingerprint!(parse(text)));
+    const before = print('FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n');
+    expect(print('# my notes\n\nFROM golang:1.22 AS build\nRUN go build -o /app .\n\nFROM scratch\nCOPY --from=build /app /app\n')).toBe(before);
+    expect(print('FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM scratch\nUSER 65532\nCOPY --from=build /app /app\n')).not.toBe(before);
+  });
+});

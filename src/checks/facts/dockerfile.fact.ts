@@ -10,7 +10,10 @@ export const dockerfileFact = defineFact<DockerfileRequest, DockerfileFacts>({
   describe: (r, rel) => rel(r.path),
   // The parser loads here, not at start-up, so the engine warm-up is not queued behind it.
   collect: async (r) => (await import('./dockerfile.js')).readDockerfile(r.path, r.buildArgs),
-  // Parsed instructions, not bytes: a comment or blank line is not a new attempt.
-  fingerprint: (v) => (v.exists ? { stages: v.stages, problems: v.problems } : null),
+  // Parsed instructions without their lines, not bytes: a comment or a blank line, even one that moves
+  // every instruction down, is not a new attempt.
+  fingerprint: (v) => (v.exists ? JSON.parse(JSON.stringify({ stages: v.stages, problems: v.problems }, withoutLines)) : null),
   fake: (r) => ({ path: r.path, exists: false, stages: [], globalArgs: {}, syntax: null, problems: [] }),
 });
+
+const withoutLines = (key: string, value: unknown): unknown => (key === 'line' || key === 'endLine' ? undefined : value);

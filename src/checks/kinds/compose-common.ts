@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import type { Location } from '../../errors.js';
-import type { ComposeFacts } from '../facts/compose-model.js';
+import type { ComposeFacts, ComposeService } from '../facts/compose-model.js';
 import type { ComposeFileRequest, ComposeStackRequest } from '../facts/requests.js';
 import type { Facts } from '../facts/store.js';
 import { error, fail, type CheckTarget, type Finding } from '../types.js';
@@ -34,11 +34,30 @@ export function withCompose(facts: Facts, t: CheckTarget, rule: (c: ComposeFacts
   return rule(c);
 }
 
+/**
+ * Runs `rule` on the named compose services (Compose's names, not the course's) once the files load
+ * and every one of them is there; otherwise the `withCompose` error or one failure naming all missing.
+ */
+export function withServices(
+  facts: Facts, t: CheckTarget, names: string[],
+  rule: (services: [ComposeService, ...ComposeService[]], c: ComposeFacts) => Finding, files?: string[],
+): Finding {
+  return withCompose(facts, t, (c) => {
+    const missing = names.filter((n) => !c.services[n]);
+    return missing.length ? noService(t, c, missing, files) : rule(names.map((n) => c.services[n]!) as [ComposeService, ...ComposeService[]], c);
+  }, files);
+}
+
+/** `withServices` for one service. */
+export const withService = (facts: Facts, t: CheckTarget, name: string, rule: (svc: ComposeService, c: ComposeFacts) => Finding, files?: string[]): Finding =>
+  withServices(facts, t, [name], ([svc], c) => rule(svc, c), files);
+
 /** The compose files lack a service dojo expects: list theirs, and say how to map a course name to another. */
-export function noService(t: CheckTarget, c: ComposeFacts, names: string[]): Finding {
-  const course = names.map((n) => Object.values(t.workspace.services).find((s) => (s.composeService ?? s.name) === n)?.name ?? n);
+function noService(t: CheckTarget, c: ComposeFacts, names: string[], files?: string[]): Finding {
+  const course = names.flatMap((n) => Object.values(t.workspace.services).filter((s) => (s.composeService ?? s.name) === n).map((s) => s.name));
   return fail(`the compose files have no service ${names.join(', ')}`, [
+    ...(files ? [`read ${files.map((f) => rel(t, f)).join(', ')}`] : []),
     `services in the files: ${Object.keys(c.services).join(', ') || 'none'}`,
-    `if yours has another name, set it in dojo.yaml: ${course.map((n) => `services.${n}.compose`).join(', ')}`,
+    ...(course.length ? [`if yours has another name, set it in dojo.yaml: ${course.map((n) => `services.${n}.compose`).join(', ')}`] : []),
   ]);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { composeReq, devFiles, line, noService, rel, withCompose } from './compose-common.js';
+import { composeReq, devFiles, line, rel, withService } from './compose-common.js';
 import { composeName, serviceOf } from './targets.js';
 import type { ComposeImageRequest, DockerfileRequest, ImageFsRequest } from '../facts/requests.js';
 import { devRunProblem, stageWorkdir } from './dev-run.js';
@@ -17,13 +17,11 @@ export const composeDevOverride: CheckKind<z.infer<typeof devParams>> = {
   params: devParams,
   services: (p) => [p.service],
   needs: (t, p) => [composeReq(t, devFiles(t)), dfReq(t, p.service)],
-  evaluate: (facts, t, p) =>
-    withCompose(facts, t, (c) => {
-      const name = composeName(t, p.service);
+  evaluate: (facts, t, p) => {
+    const name = composeName(t, p.service);
+    return withService(facts, t, name, (svc, c) => {
       const [base, ...dev] = devFiles(t);
       if (!dev.length) return fail('no development override file', [`looked for compose.override.yaml, docker-compose.override.yml, docker-compose.dev.yml next to ${rel(t, base!)} (or compose.devFiles in dojo.yaml)`]);
-      const svc = c.services[name];
-      if (!svc) return noService(t, c, [name]);
       const context = svc.build?.context ?? serviceOf(t, p.service).context;
       const rawOf = (f: string) => c.raw.find((r) => r.file === f);
       const baseBinds = (rawOf(base!)?.binds ?? []).filter((b) => b.service === name && mountsSource(b.source, context));
@@ -42,7 +40,8 @@ export const composeDevOverride: CheckKind<z.infer<typeof devParams>> = {
       if (!devCommand) return fail(`${dev.map((f) => rel(t, f)).join(', ')} keeps ${name}'s production command`, evidence, { location: devBinds[0]!.location });
       if (run?.problem) return fail(run.problem, evidence, { location: devCommand.location });
       return pass(`the dev override mounts ${name}'s source and runs its own command; the base file mounts none`, evidence, { location: devBinds[0]!.location });
-    }, devFiles(t)),
+    }, devFiles(t));
+  },
 };
 
 const GO = ['/usr/local/go/bin/go', '/usr/bin/go', '/usr/lib/go/bin/go'];

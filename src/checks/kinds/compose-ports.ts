@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Location } from '../../errors.js';
-import { composeReq, line, noService, withCompose } from './compose-common.js';
+import { composeReq, line, withServices } from './compose-common.js';
 import { composeName } from './targets.js';
 import { fail, pass, type CheckKind } from '../types.js';
 
@@ -18,13 +18,12 @@ export const composePorts: CheckKind<z.infer<typeof params>> = {
   services: (p) => Object.keys(p.services),
   needs: (t, p) => (Object.keys(p.services).forEach((s) => composeName(t, s)), [composeReq(t)]),
   evaluate: (facts, t, p) =>
-    withCompose(facts, t, (c) => {
+    withServices(facts, t, Object.keys(p.services).map((s) => composeName(t, s)), (services) => {
       const evidence: string[] = [];
       const problems: { text: string; location: Location }[] = [];
-      for (const [s, want] of Object.entries(p.services)) {
-        const name = composeName(t, s);
-        const svc = c.services[name];
-        if (!svc) return noService(t, c, [name]);
+      for (const [i, want] of Object.values(p.services).entries()) {
+        const svc = services[i]!;
+        const name = svc.name;
         // `ports: ["9090"]` publishes too, on a host port the engine picks.
         const published = svc.ports;
         const have = [...new Set(published.map((x) => x.target))];

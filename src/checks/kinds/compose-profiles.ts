@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { composeReq, devFiles, line, rel, withCompose } from './compose-common.js';
+import { composeReq, devFiles, line, withService } from './compose-common.js';
 import { fail, pass, type CheckKind } from '../types.js';
 
 // A helper (a shell, a migration job) is a compose-only service, not one of the workspace's, so it is named as in the file.
@@ -15,10 +15,8 @@ export const composeProfiles: CheckKind<z.infer<typeof params>> = {
   params,
   needs: (t) => [composeReq(t, devFiles(t))],
   evaluate: (facts, t, p) =>
-    withCompose(facts, t, (c) => {
-      const name = p.composeService;
-      const svc = c.services[name];
-      if (!svc) return fail(`the compose files have no service ${name}`, [`read ${devFiles(t).map((f) => rel(t, f)).join(', ')}`, `services: ${Object.keys(c.services).join(', ')}`]);
+    withService(facts, t, p.composeService, (svc) => {
+      const name = svc.name;
       const evidence = [`${line(t, svc.location)}  ${name}: profiles ${svc.profiles.length ? svc.profiles.join(', ') : 'none'}`];
       if (!svc.profiles.length) return fail(`${name} is in no profile, so every plain \`up\` starts it`, evidence, { location: svc.location });
       const other = p.profile && !svc.profiles.includes(p.profile) ? ` (the lab calls it ${p.profile}; any name works)` : '';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { trivialProbe } from './trivial-probe.js';
-import { composeReq, line, loaderEvidence, rel, withCompose, noService } from './compose-common.js';
+import { composeReq, line, loaderEvidence, rel, withCompose, withService, withServices } from './compose-common.js';
 import { composeName } from './targets.js';
 import { fail, pass, type CheckKind } from '../types.js';
 
@@ -35,10 +35,8 @@ export const composeHealthcheck: CheckKind<z.infer<typeof hcParams>> = {
   services: (p) => [p.service],
   needs: (t, p) => (composeName(t, p.service), [composeReq(t)]),
   evaluate: (facts, t, p) =>
-    withCompose(facts, t, (c) => {
-      const name = composeName(t, p.service);
-      const svc = c.services[name];
-      if (!svc) return noService(t, c, [name]);
+    withService(facts, t, composeName(t, p.service), (svc, c) => {
+      const name = svc.name;
       const hc = svc.healthcheck;
       if (!hc) return fail(`${name} has no healthcheck in the compose files`, [`${line(t, svc.location)}  service ${name}`, ...loaderEvidence(c)], { location: svc.location });
       if (hc.disabled) return fail(`${name}'s healthcheck is disabled`, [`${line(t, hc.location)}  healthcheck`], { location: hc.location });
@@ -57,16 +55,13 @@ export const composeDependsHealthy: CheckKind<z.infer<typeof dependsParams>> = {
   services: (p) => [...[p.service].flat(), p.on],
   needs: (t, p) => ([p.service].flat().forEach((s) => composeName(t, s)), composeName(t, p.on), [composeReq(t)]),
   evaluate: (facts, t, p) =>
-    withCompose(facts, t, (c) => {
-      const on = composeName(t, p.on);
-      const dep = c.services[on];
-      const names = [p.service].flat().map((s) => composeName(t, s));
-      const missing = [...names, on].filter((n) => !c.services[n]);
-      if (missing.length || !dep) return noService(t, c, missing);
+    withServices(facts, t, [composeName(t, p.on), ...[p.service].flat().map((s) => composeName(t, s))], ([dep, ...services], c) => {
+      const on = dep.name;
+      const names = services.map((s) => s.name);
       const evidence: string[] = [];
       const bad: { name: string; why: string; location: import('../../errors.js').Location }[] = [];
-      for (const name of names) {
-        const svc = c.services[name]!;
+      for (const svc of services) {
+        const name = svc.name;
         const link = svc.dependsOn[on];
         if (!link) {
           evidence.push(`${line(t, svc.location)}  ${name}: no depends_on ${on}`);
@@ -94,10 +89,8 @@ export const composeNamedVolume: CheckKind<z.infer<typeof volumeParams>> = {
   services: (p) => [p.service],
   needs: (t, p) => (composeName(t, p.service), [composeReq(t)]),
   evaluate: (facts, t, p) =>
-    withCompose(facts, t, (c) => {
-      const name = composeName(t, p.service);
-      const svc = c.services[name];
-      if (!svc) return noService(t, c, [name]);
+    withService(facts, t, composeName(t, p.service), (svc, c) => {
+      const name = svc.name;
       const v = svc.volumes.find((x) => x.target === p.target);
       if (!v) return fail(`${name} mounts nothing at ${p.target}`, [`${line(t, svc.location)}  service ${name}: the data lands in the container's writable layer, or in an anonymous volume when the image declares VOLUME; \`docker compose down\` leaves neither for the next \`up\``], { location: svc.location });
       const shownSource = v.kind === 'bind' ? `./${rel(t, v.source ?? '')}` : (v.source ?? '(anonymous)');
