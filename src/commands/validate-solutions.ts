@@ -5,7 +5,7 @@ import type { Course, Lab } from '../content/types.js';
 import { cleanupScope, interruptSignal } from '../engine/cleanup.js';
 import { DojoError, ExitCode, usageError } from '../errors.js';
 import { loadWorkspace, workspaceOptions } from '../workspace.js';
-import { baseImages, buildService, missingLocally, runService } from '../solutions/engine.js';
+import { baseImages, buildService, createNetworksAndVolumes, missingLocally, runService } from '../solutions/engine.js';
 import { judge, type CheckVerdict, type Side } from '../solutions/judge.js';
 import { applyStandIns, copyRenamed, labServices, parseStandIns } from '../solutions/prepare.js';
 import { readSetup, type Setup } from '../solutions/setup.js';
@@ -74,7 +74,7 @@ async function validateSide(
   try {
     return await scope.run(async () => {
       const runImages = Object.fromEntries(setup.run.filter((r) => r.image && !setup.build.includes(r.service)).map((r) => [r.service, standIns[r.image!] ?? r.image!]));
-      const copy = copyRenamed(source, lab, side, runImages);
+      const copy = copyRenamed(source, lab, side, runImages, setup);
       const ws = await loadWorkspace(copy.dir, workspaceOptions(course.labs, lab));
       // Offline: every image a build starts FROM, and every image run as it is, must be on the engine already.
       const needed: string[] = Object.values(runImages);
@@ -92,10 +92,11 @@ async function validateSide(
         if (failed && side === 'solution') return couldNot(`the build of ${svc} failed: ${failed}`);
         if (failed) result.notes.push(`${svc} does not build: ${failed}`);
       }
+      await createNetworksAndVolumes(engine, copy);
       for (const entry of setup.run) {
         const image = copy.images[entry.service]!;
         if (side === 'starter' && (await missingLocally(engine, [image])).length) { result.notes.push(`${entry.service} not started: its image was not built`); continue; }
-        const failed = await runService(engine, entry, copy.containers[entry.service]!, image);
+        const failed = await runService(engine, entry, copy.containers[entry.service]!, image, copy);
         if (failed && side === 'solution') return couldNot(failed);
         if (failed) result.notes.push(failed);
       }

@@ -6,7 +6,34 @@ import { labels, track } from '../engine/cleanup.js';
 import { createTempContainer } from '../engine/temp-container.js';
 import { withTimeout } from '../engine/timeout.js';
 import type { ServiceTarget } from '../workspace.js';
+import type { Renamed } from './prepare.js';
 import type { RunEntry } from './setup.js';
+
+/**
+ * A removal that waits for the containers using the object to be gone (they are removed at the same
+ * time): the engine refuses while one is attached (409 for a volume or image, 403 for a network).
+ */
+async function removeWhenFree(remove: () => Promise<unknown>, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await remove().then(() => true, (e: { statusCode?: number }) => e.statusCode === 404))) {
+    if (Date.now() > deadline) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The setup's throwaway networks and volumes, with dojo's labels, each removed again with the run. */
+export async function createNetworksAndVolumes(engine: Engine, own: Pick<Renamed, 'networks' | 'volumes'>): Promise<void> {
+  for (const name of Object.values(own.networks)) {
+    const created = engine.docker.createNetwork({ Name: name, Driver: 'bridge', CheckDuplicate: true, Labels: labels(PURPOSE) });
+    track(`network ${name}`, async () => { const net = await created.catch(() => null); if (net) await removeWhenFree(() => net.remove()); });
+    await created;
+  }
+  for (const name of Object.values(own.volumes)) {
+    const created = engine.docker.createVolume({ Name: name, Labels: labels(PURPOSE) });
+    track(`volume ${name}`, async () => { if (await created.then(() => true, () => false)) await removeWhenFree(() => engine.docker.getVolume(name).remove()); });
+    await created;
+  }
+}
 
 const PURPOSE = 'solution';
 
@@ -75,25 +102,34 @@ export async function buildService(engine: Engine, svc: ServiceTarget, tag: stri
  * Starts one container of the setup under its throwaway name (dojo's labels; published ports on
  * 127.0.0.1, free ones), and waits until it runs, or, for one meant to stop, until it has exited.
  */
-export async function runService(engine: Engine, entry: RunEntry, name: string, image: string, timeoutSec = 60): Promise<string | null> {
+export async function runService(engine: Engine, entry: RunEntry, name: string, image: string, own: Pick<Renamed, 'networks' | 'volumes'>, timeoutSec = 90): Promise<string | null> {
   const ports = entry.publish.map((p) => `${p}/tcp`);
+  const [first, ...more] = entry.networks.map((n) => own.networks[n]!);
   const temp = createTempContainer(engine.docker, PURPOSE, {
     name,
     Image: image,
     ...(entry.command ? { Cmd: entry.command } : {}),
     Env: entry.env,
+    ...(entry.user ? { User: entry.user } : {}),
     Labels: labels(PURPOSE),
     ExposedPorts: Object.fromEntries(ports.map((p) => [p, {}])),
-    HostConfig: { PortBindings: Object.fromEntries(ports.map((p) => [p, [{ HostIp: '127.0.0.1', HostPort: '' }]])) },
+    HostConfig: {
+      PortBindings: Object.fromEntries(ports.map((p) => [p, [{ HostIp: '127.0.0.1', HostPort: '' }]])),
+      ...(first ? { NetworkMode: first } : {}),
+      Binds: entry.volumes.map((v) => { const [vol, ...path] = v.split(':'); return `${own.volumes[vol!]}:${path.join(':')}`; }),
+    },
+    ...(first ? { NetworkingConfig: { EndpointsConfig: { [first]: { Aliases: entry.aliases } } } } : {}),
   });
   const container = await temp.created;
+  for (const net of more) await engine.docker.getNetwork(net).connect({ Container: container.id, EndpointConfig: { Aliases: entry.aliases } });
   await container.start();
   const deadline = Date.now() + timeoutSec * 1000;
   for (;;) {
     const state = (await container.inspect()).State;
-    if (entry.exits ? !state.Running : state.Running) return null;
+    const ready = entry.healthy ? state.Health?.Status === 'healthy' : state.Running;
+    if (entry.exits ? !state.Running : ready) return null;
     if (!entry.exits && !state.Running && state.Status === 'exited') return `${name} exited with code ${state.ExitCode} instead of running`;
-    if (Date.now() > deadline) return `${name} did not ${entry.exits ? 'exit' : 'start running'} within ${timeoutSec} s`;
+    if (Date.now() > deadline) return `${name} did not ${entry.exits ? 'exit' : entry.healthy ? 'become healthy' : 'start running'} within ${timeoutSec} s`;
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -10,6 +10,9 @@ export interface Renamed {
   dir: string;
   images: Record<string, string>;
   containers: Record<string, string>;
+  /** The setup's network and volume names → their throwaway names. */
+  networks: Record<string, string>;
+  volumes: Record<string, string>;
   remove(): Promise<void>;
 }
 
@@ -20,7 +23,7 @@ export const labServices = (lab: Lab): string[] => [...new Set([...lab.meta.targ
  * service of the lab has a name no student's object has: the checks then read only what this run
  * builds and starts, never a student's image or container of the course's default names.
  */
-export function copyRenamed(source: string, lab: Lab, side: string, runImages: Record<string, string> = {}): Renamed {
+export function copyRenamed(source: string, lab: Lab, side: string, runImages: Record<string, string> = {}, own: { networks: string[]; volumes: string[] } = { networks: [], volumes: [] }): Renamed {
   const dir = mkdtempSync(join(tmpdir(), `dojo-${side}-`));
   const remove = track(`folder ${dir}`, async () => rmSync(dir, { recursive: true, force: true }));
   cpSync(source, dir, { recursive: true });
@@ -36,8 +39,13 @@ export function copyRenamed(source: string, lab: Lab, side: string, runImages: R
     containers[svc] = `dojo-${side}-${lab.meta.id}-${svc}-${suffix}`.toLowerCase();
     cfg.services[svc] = { ...cfg.services[svc], image: images[svc], container: containers[svc] };
   }
+  const named = (names: string[]) => Object.fromEntries(names.map((n) => [n, `dojo-${side}-${lab.meta.id}-${n}-${suffix}`.toLowerCase()]));
+  const networks = named(own.networks);
+  const volumes = named(own.volumes);
+  if (own.networks[0]) cfg.network = networks[own.networks[0]];
+  if (own.volumes[0]) cfg.volume = volumes[own.volumes[0]];
   writeFileSync(file, stringify(cfg));
-  return { dir, images, containers, remove };
+  return { dir, images, containers, networks, volumes, remove };
 }
 
 /** `FROM <image>` lines naming a stand-in's original are rewritten to the stand-in (a local image). */

@@ -14,6 +14,15 @@ const runEntry = z.object({
   publish: z.array(z.string().regex(/^\d+$/, 'a container port number, e.g. "80"')).default([]),
   env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=/, 'NAME=value')).default([]),
   command: z.array(z.string()).optional(),
+  user: z.string().optional(),
+  /** Networks of this setup (`networks:`) it joins; the first is where it starts. */
+  networks: z.array(z.string()).default([]),
+  /** Its other names on those networks (DNS), e.g. the name its clients dial. */
+  aliases: z.array(z.string()).default([]),
+  /** `<volume of this setup>:<path>`. */
+  volumes: z.array(z.string().regex(/^[^:]+:\/.*/, '<volume>:<absolute path>')).default([]),
+  /** Wait until its healthcheck says healthy, not only until it runs. */
+  healthy: z.boolean().default(false),
   /** Meant to stop (a starter's broken container): dojo waits until it has exited. */
   exits: z.boolean().default(false),
 }).strict();
@@ -21,6 +30,10 @@ const runEntry = z.object({
 export const setupSchema = z.object({
   /** Services whose images dojo builds from this workspace, as `docker build` would. */
   build: z.array(z.string()).default([]),
+  /** Throwaway user-defined networks; the first is the lab's `network` in dojo.yaml. */
+  networks: z.array(z.string()).default([]),
+  /** Throwaway named volumes; the first is the lab's `volume` in dojo.yaml. */
+  volumes: z.array(z.string()).default([]),
   run: z.array(runEntry).default([]),
   /** An answers file in this workspace (the `dojo check --answers` form), for the lab's quizzes. */
   answers: z.string().optional(),
@@ -44,6 +57,11 @@ export function readSetup(workspace: string, services: string[], checks: string[
     const s = parsed.data;
     s.build.forEach((svc, i) => { if (!services.includes(svc)) problems.push({ path: ['build', i], message: `build: "${svc}" is no service of this lab (its services: ${services.join(', ')})` }); });
     s.run.forEach((r, i) => { if (!services.includes(r.service)) problems.push({ path: ['run', i, 'service'], message: `run: "${r.service}" is no service of this lab (its services: ${services.join(', ')})` }); });
+    s.run.forEach((r, i) => {
+      r.networks.forEach((n, j) => { if (!s.networks.includes(n)) problems.push({ path: ['run', i, 'networks', j], message: `run: network "${n}" is not under networks: (${s.networks.join(', ') || 'none'})` }); });
+      r.volumes.forEach((v, j) => { const name = v.split(':')[0]!; if (!s.volumes.includes(name)) problems.push({ path: ['run', i, 'volumes', j], message: `run: volume "${name}" is not under volumes: (${s.volumes.join(', ') || 'none'})` }); });
+      if (r.aliases.length && !r.networks.length) problems.push({ path: ['run', i, 'aliases'], message: 'run: aliases need a network (networks: [...])' });
+    });
     (s.fails ?? []).forEach((id, i) => { if (!checks.includes(id)) problems.push({ path: ['fails', i], message: `fails: "${id}" is no check of this lab (its checks: ${checks.join(', ')})` }); });
     if (s.answers && !existsSync(join(workspace, s.answers))) problems.push({ path: ['answers'], message: `answers: ${s.answers} is not in ${workspace}` });
   }
@@ -53,7 +71,7 @@ export function readSetup(workspace: string, services: string[], checks: string[
     code: 'E_SOLUTION_SETUP',
     message: `${file}:${first.line ?? 1}: ${problems[0]!.message}`,
     details: problems.slice(1).map((p) => `${file}:${locate(src, p.path).line ?? 1}: ${p.message}`),
-    suggestion: 'setup.yaml keys, all optional: build: [service], run: [{service, image, publish, env, command, exits}], answers: <file>, fails: [check id] (README "Solutions and starters").',
+    suggestion: 'setup.yaml keys, all optional: build: [service], networks: [name], volumes: [name], run: [{service, image, publish, env, command, user, networks, aliases, volumes, healthy, exits}], answers: <file>, fails: [check id] (README "Solutions and starters").',
     location: first,
     exitCode: ExitCode.badInput,
   });

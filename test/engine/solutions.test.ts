@@ -27,7 +27,9 @@ const leftovers = async () => {
   const imgs = await docker('images', '-q', '--filter', 'label=io.dojo.purpose=solution');
   const tags = await docker('images', '--format', '{{.Repository}}', '--filter', 'reference=dojo-solution/*', '--filter', 'reference=dojo-starter/*');
   const ctrs = await docker('ps', '-aq', '--filter', 'label=io.dojo.purpose=solution');
-  return [imgs, tags, ctrs].join('\n').split('\n').filter(Boolean);
+  const nets = await docker('network', 'ls', '-q', '--filter', 'label=io.dojo.purpose=solution');
+  const vols = await docker('volume', 'ls', '-q', '--filter', 'label=io.dojo.purpose=solution');
+  return [imgs, tags, ctrs, nets, vols].join('\n').split('\n').filter(Boolean);
 };
 const solutions = (args: string[]) => dojo(['validate', '--solutions', ...args, '--format', 'json']);
 type Side = { status: string; problem: string | null; checks: { id: string; status: string; ok: boolean }[] };
@@ -70,6 +72,15 @@ describe('dojo validate --solutions', () => {
     // The quiz is graded from the solution's answers file: a pass, not a skip.
     expect(lab01.solution.checks.find((c: { id: string }) => c.id === 'namespaces-quiz').status).toBe('pass');
     expect(lab01.starter.checks.map((c: { status: string }) => c.status).every((s: string) => s === 'fail' || s === 'error')).toBe(true);
+    expect(await leftovers()).toEqual([]);
+  }, 600_000);
+
+  it('built-in lab 03: three containers on a throwaway network with throwaway volumes; the starter on the default bridge fails what it must', async () => {
+    const r = await solutions(['--lab', 'lab-03', '--stand-in', GO, '--stand-in', 'postgres:15=dojo-fixture/postgres:15-1']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(statuses(r.json())).toEqual({ 'lab-03': 'ok/ok' });
+    const starter = Object.fromEntries(r.json().labs[0].starter.checks.map((c: { id: string; status: string }) => [c.id, c.status]));
+    expect(starter).toMatchObject({ 'user-network': 'fail', 'name-resolution': 'fail', 'named-volume': 'fail', 'data-survives': 'fail' });
     expect(await leftovers()).toEqual([]);
   }, 600_000);
 

@@ -32,7 +32,7 @@ describe('judging solutions and starters', () => {
 
 describe('setup.yaml', () => {
   it('no file: nothing to build or run', () => {
-    expect(readSetup(dir({}), ['web'], ['x'])).toEqual({ build: [], run: [] });
+    expect(readSetup(dir({}), ['web'], ['x'])).toEqual({ build: [], networks: [], volumes: [], run: [] });
   });
 
   it('names services, checks and the answers file the lab does not have, each at its line', () => {
@@ -48,6 +48,19 @@ describe('setup.yaml', () => {
       `${join(d2, 'setup.yaml')}:1: build: "wbe" is no service of this lab (its services: web)`,
       `${join(d2, 'setup.yaml')}:2: fails: "nope" is no check of this lab (its checks: image-built)`,
       `${join(d2, 'setup.yaml')}:3: answers: a.yaml is not in ${d2}`,
+    ]);
+  });
+});
+
+describe('setup.yaml networks and volumes', () => {
+  it('a container joins only networks and mounts only volumes the setup declares; aliases need a network', () => {
+    const d = dir({ 'setup.yaml': 'networks: [app]\nvolumes: [data]\nrun:\n  - service: web\n    networks: [ap]\n    volumes: ["dta:/data"]\n  - service: web\n    aliases: [db]\n' });
+    let err: DojoError | undefined;
+    try { readSetup(d, ['web'], []); } catch (e) { err = e as DojoError; }
+    expect([err!.message, ...err!.details].map((m) => m.replace(join(d, 'setup.yaml'), 'setup.yaml'))).toEqual([
+      'setup.yaml:5: run: network "ap" is not under networks: (app)',
+      'setup.yaml:6: run: volume "dta" is not under volumes: (data)',
+      'setup.yaml:8: run: aliases need a network (networks: [...])',
     ]);
   });
 });
