@@ -106,7 +106,7 @@ async function validateSide(
       const report = run.labs[0]!;
       if (!report.engine.reachable) return couldNot(report.engine.message ?? 'the engine did not answer');
       const checks = judge(side, report.checks, setup.fails);
-      return { ...result, checks, status: checks.every((c) => c.ok) ? 'ok' : 'wrong' };
+      return { ...result, notes: [...new Set(result.notes)], checks, status: checks.every((c) => c.ok) ? 'ok' : 'wrong' };
     });
   } finally {
     await scope.release();
