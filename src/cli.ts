@@ -161,7 +161,10 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
   program.command('validate').argument('[dir]', 'course folder (default: the built-in course)')
     .description('for course authors: schema and cross-reference checks of labs, hints and checks')
     .option('--kinds', 'list every check kind with its parameters, types, defaults and an example')
-    .action(act(async (g, dir: string | undefined, o: { kinds?: boolean }) => (await import('./commands/validate.js')).validate(g, dir, o)));
+    .option('--solutions', "build and start each lab's solutions/<lab> and starters/<lab> on the engine (throwaway objects) and run its checks on them")
+    .option('--lab <id...>', 'with --solutions: only these labs')
+    .option('--stand-in <image=local...>', 'with --solutions: build FROM / run a local image wherever a solution names <image> (nothing is pulled)')
+    .action(act(async (g, dir: string | undefined, o: { kinds?: boolean; solutions?: boolean; lab?: string[]; standIn?: string[] }) => (await import('./commands/validate.js')).validate(g, dir, o)));
 
   program.command('completion').argument('<shell>', 'bash, zsh or fish')
     .description('a shell completion script: source <(dojo completion bash), or: dojo completion fish | source')

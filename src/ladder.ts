@@ -26,7 +26,8 @@ export function requiredFailures(level: Level, t: Thresholds): number {
 }
 
 /** The next rung: level N+1 opens once level N was seen and enough check attempts have failed. */
-export function nextStep(ex: ExerciseState | undefined, t: Thresholds, lab: string): LadderStep {
+/** `checkCommand`: the `dojo check` line to suggest, with the run's --course and -w. */
+export function nextStep(ex: ExerciseState | undefined, t: Thresholds, lab: string, checkCommand = `dojo check ${lab}`): LadderStep {
   if (ex?.answerRevealed) return { level: 'answer', locked: false, unlock: null, missing: 0 };
   const level = NEXT[highestSeen(ex)] ?? 'answer';
   const missing = Math.max(0, requiredFailures(level, t) - (ex?.failedAttempts ?? 0));
@@ -34,7 +35,7 @@ export function nextStep(ex: ExerciseState | undefined, t: Thresholds, lab: stri
   const what = level === 'answer' ? 'the answer' : `level ${level}`;
   const unlock =
     `${missing} more failed attempt${missing === 1 ? '' : 's'} unlock${missing === 1 ? 's' : ''} ${what}: ` +
-    `work on the hint you have, run \`dojo check ${lab}\`, and ask again.`;
+    `work on the hint you have, run \`${checkCommand}\`, and ask again.`;
   return { level, locked: true, unlock, missing };
 }
 

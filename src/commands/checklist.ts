@@ -6,7 +6,9 @@ import type { RunEvent, RunReport } from '../checks/runner.js';
 import { grade, type GradeRun } from '../grading/grade.js';
 import { parseState } from '../state/parse.js';
 import { readState, statePath, writeState } from '../state/store.js';
-import { exerciseState, type State } from '../state/types.js';
+import { courseState, exerciseState, type State } from '../state/types.js';
+import { courseKey } from '../state/course-key.js';
+import { dojoCommand } from '../rerun.js';
 import { terminalPrompt, type PromptHooks } from './check.js';
 import { openCourse } from './shared.js';
 
@@ -71,20 +73,21 @@ export async function checklist(g: GlobalOptions, opts: ChecklistOptions = {}): 
     : !g.recordState ? `validation questions are not asked with ${g.ci ? '--ci' : '--no-state'}: this verdict covers the automated checks only`
     : 'validation questions need a terminal: this verdict covers the automated checks only';
   const notices = [...run.notices];
-  const state = judged ? await readState(g.workspace) : { state: await peekState(g.workspace), notices: [] };
+  const key = courseKey(course.dir);
+  const state = judged ? await readState(g.workspace, key) : { state: await peekState(g.workspace), notices: [] };
   notices.push(...state.notices);
   const validation: ValidationBox[] = [];
   for (const lab of course.labs) {
     for (const ex of lab.meta.exercises) {
       const box = exercises.find((b) => b.lab === lab.meta.id && b.exercise === ex.id)!;
       for (const question of lab.hints.exercises[ex.id]?.validation ?? []) {
-        const kept = state.state?.labs[lab.meta.id]?.exercises[ex.id]?.validation?.find((v) => v.question === question);
+        const kept = state.state?.courses[key]?.labs[lab.meta.id]?.exercises[ex.id]?.validation?.find((v) => v.question === question);
         let answer = kept?.answer.trim() ? kept : undefined;
         if (judged && box.ticked && !answer) {
           const given = (await opts.askText!(`${lab.meta.id} ${ex.id} · ${question}`, undefined)).trim();
           if (given) {
             answer = { question, answer: given, answeredAt: new Date().toISOString() };
-            saveAnswer(g.workspace, state.state!, lab.meta.id, ex.id, answer, notices);
+            saveAnswer(g.workspace, state.state!, key, lab.meta.id, ex.id, answer, notices);
           }
         }
         validation.push({
@@ -96,7 +99,7 @@ export async function checklist(g: GlobalOptions, opts: ChecklistOptions = {}): 
       }
     }
   }
-  const left = whatIsLeft(exercises, judged ? validation : []);
+  const left = whatIsLeft(g, exercises, judged ? validation : []);
   const ready = left.length === 0;
   const exitCode = run.exitCode !== ExitCode.ok ? run.exitCode : ready ? ExitCode.ok : ExitCode.incomplete;
   return { type: 'checklist', run, exercises, validation, validationJudged: judged, validationNote: note, ready, left, exitCode, notices };
@@ -112,15 +115,15 @@ function exerciseBoxes(lab: Lab, report: RunReport): ExerciseBox[] {
   });
 }
 
-function whatIsLeft(exercises: ExerciseBox[], validation: ValidationBox[]): string[] {
+function whatIsLeft(g: GlobalOptions, exercises: ExerciseBox[], validation: ValidationBox[]): string[] {
   const left = exercises.filter((b) => !b.ticked).map((b) => {
     const by = (s: string) => b.open.filter((o) => o.status === s).map((o) => o.id);
     const parts = [
-      ...(by('fail').length ? [`fix ${by('fail').join(', ')} (\`dojo check ${b.lab}\`, \`dojo hint ${b.lab} ${b.exercise}\`)`] : []),
+      ...(by('fail').length ? [`fix ${by('fail').join(', ')} (\`${dojoCommand(g, ['check', b.lab])}\`, \`${dojoCommand(g, ['hint', b.lab, b.exercise])}\`)`] : []),
       ...(by('error').length ? [`let dojo look at ${by('error').join(', ')} (build or start what it could not find, then rerun)`] : []),
-      ...(by('ungraded').length ? [`answer ${by('ungraded').join(', ')} at a terminal (\`dojo check ${b.lab}\`) or grade it with --answers`] : []),
+      ...(by('ungraded').length ? [`answer ${by('ungraded').join(', ')} at a terminal (\`${dojoCommand(g, ['check', b.lab])}\`) or grade it with --answers`] : []),
       // Its reason is what the student must act on (install a scanner, …): say it here too.
-      ...b.open.filter((o) => o.status === 'skip').map((o) => `let dojo judge ${o.id} — ${o.summary}; \`dojo check ${b.lab} --only ${o.id}\` shows why`),
+      ...b.open.filter((o) => o.status === 'skip').map((o) => `let dojo judge ${o.id} — ${o.summary}; \`${dojoCommand(g, ['check', b.lab, '--only', o.id])}\` shows why`),
     ];
     return `${b.lab} ${b.exercise}: ${parts.join('; ')}`;
   });
@@ -130,7 +133,7 @@ function whatIsLeft(exercises: ExerciseBox[], validation: ValidationBox[]): stri
     groups.set(`${v.lab} ${v.exercise}`, { n: g.n + 1, waits: g.waits || v.state === 'waits' });
   }
   for (const [where, { n, waits }] of groups) {
-    left.push(`${where}: answer ${n} validation question${n === 1 ? '' : 's'} in your own words (\`dojo checklist\`${waits ? ', once its checks pass' : ''})`);
+    left.push(`${where}: answer ${n} validation question${n === 1 ? '' : 's'} in your own words (\`${dojoCommand(g, ['checklist'])}\`${waits ? ', once its checks pass' : ''})`);
   }
   return left;
 }
@@ -148,8 +151,8 @@ async function peekState(workspace: string): Promise<State | null> {
 }
 
 /** Saved after each answer, so Ctrl-C at the next question keeps the ones already given. */
-function saveAnswer(workspace: string, state: State, lab: string, exercise: string, answer: { question: string; answer: string; answeredAt: string }, notices: string[]): void {
-  const ex = exerciseState(state, lab, exercise);
+function saveAnswer(workspace: string, state: State, course: string, lab: string, exercise: string, answer: { question: string; answer: string; answeredAt: string }, notices: string[]): void {
+  const ex = exerciseState(courseState(state, course), lab, exercise);
   ex.validation = [...(ex.validation ?? []).filter((v) => v.question !== answer.question), answer];
   try {
     writeState(workspace, state);

@@ -3,7 +3,9 @@ import { exerciseHints, type Lab } from '../content/types.js';
 import { DojoError } from '../errors.js';
 import { earlyAnswerAllowed, nextStep, type Level } from '../ladder.js';
 import { readState, writeState } from '../state/store.js';
-import { exerciseState, peekExercise, type State } from '../state/types.js';
+import { exerciseState, peekExercise, type CourseState } from '../state/types.js';
+import { courseKey } from '../state/course-key.js';
+import { dojoCommand } from '../rerun.js';
 import { defaultExercise, exerciseStatus, openCourse, requireExercise, requireLab } from './shared.js';
 
 export interface HintResult {
@@ -32,13 +34,14 @@ export interface HintOptions {
 }
 
 export async function hint(g: GlobalOptions, labId: string, opts: HintOptions): Promise<HintResult> {
-  const lab = requireLab((await openCourse(g)), labId);
-  const { state, notices } = await readState(g.workspace);
-  const exercise = opts.exercise ? requireExercise(lab, opts.exercise) : defaultExercise(lab, state);
+  const course = await openCourse(g);
+  const lab = requireLab(course, labId);
+  const { state, progress, notices } = await readState(g.workspace, courseKey(course.dir));
+  const exercise = opts.exercise ? requireExercise(lab, opts.exercise) : defaultExercise(lab, progress);
   const id = lab.meta.id;
-  const before = peekExercise(state, id, exercise);
-  if (exerciseStatus(before) === 'passed') return passedResult(lab, exercise, !opts.exercise, state, notices);
-  let step = nextStep(before, lab.hints.unlock, id);
+  const before = peekExercise(progress, id, exercise);
+  if (exerciseStatus(before) === 'passed') return passedResult(g, lab, exercise, !opts.exercise, progress, notices);
+  let step = nextStep(before, lab.hints.unlock, id, dojoCommand(g, ['check', id]));
 
   // `--answer` also when the answer is the next rung but still locked.
   if (opts.answer && (step.level !== 'answer' || step.locked)) {
@@ -46,7 +49,7 @@ export async function hint(g: GlobalOptions, labId: string, opts: HintOptions): 
       throw new DojoError({
         code: 'E_ANSWER_LOCKED',
         message: `The answer to ${id} ${exercise} opens after at least one failed check attempt.`,
-        suggestion: `Try it first: run \`dojo check ${id}\`, then \`dojo hint ${id}\` for a guiding question.`,
+        suggestion: `Try it first: run \`${dojoCommand(g, ['check', id])}\`, then \`${dojoCommand(g, ['hint', id])}\` for a guiding question.`,
       });
     }
     const ok = opts.yes || (g.interactive && opts.confirm && (await opts.confirm(
@@ -62,7 +65,7 @@ export async function hint(g: GlobalOptions, labId: string, opts: HintOptions): 
     step = { level: 'answer', locked: false, unlock: null, missing: 0 };
   }
 
-  const ex = exerciseState(state, id, exercise);
+  const ex = exerciseState(progress, id, exercise);
   const mistakes = ex.lastResult === 'fail' ? lastMistakes(lab, ex.lastMistakes) : [];
   const previousLevel = ex.answerRevealed ? null : (Math.max(0, ...ex.levelsSeen) as 0 | 1 | 2 | 3);
   const previous = step.locked && previousLevel ? { level: previousLevel as Level, ...rung(lab, exercise, previousLevel) } : null;
@@ -82,12 +85,12 @@ export async function hint(g: GlobalOptions, labId: string, opts: HintOptions): 
 }
 
 /** A passed exercise needs no hint: climbing on would record hints (or an answer) against the student. */
-function passedResult(lab: Lab, exercise: string, chosenByDojo: boolean, state: State, notices: string[]): HintResult {
+function passedResult(g: GlobalOptions, lab: Lab, exercise: string, chosenByDojo: boolean, progress: CourseState, notices: string[]): HintResult {
   const id = lab.meta.id;
-  const open = lab.meta.exercises.find((e) => exerciseStatus(peekExercise(state, id, e.id)) !== 'passed');
+  const open = lab.meta.exercises.find((e) => exerciseStatus(peekExercise(progress, id, e.id)) !== 'passed');
   const text = chosenByDojo
     ? `Every exercise of ${id} passes its checks: there is no hint to give.`
-    : `${id} ${exercise} passes its checks: there is nothing new to show.` + (open ? ` Still open: ${open.id} (\`dojo hint ${id} ${open.id}\`).` : '');
+    : `${id} ${exercise} passes its checks: there is nothing new to show.` + (open ? ` Still open: ${open.id} (\`${dojoCommand(g, ['hint', id, open.id])}\`).` : '');
   return { type: 'hint', lab: id, exercise, passed: true, level: null, locked: false, unlock: null, text, links: [], mistakes: [], previous: null, notices };
 }
 

@@ -9,7 +9,9 @@ import { startScenarios } from '../scenarios/start.js';
 import { toolImage } from '../scenarios/tool-image.js';
 import { refuseTakenNames, views, type LabScenarioView } from '../scenarios/preflight.js';
 import { readState, writeState } from '../state/store.js';
-import type { ScenarioObject, State } from '../state/types.js';
+import { courseKey } from '../state/course-key.js';
+import { dojoCommand } from '../rerun.js';
+import type { CourseState, ScenarioObject } from '../state/types.js';
 import { loadWorkspace, workspaceOptions } from '../workspace.js';
 import { openCourse, requireLab } from './shared.js';
 
@@ -47,14 +49,14 @@ export async function labStart(g: GlobalOptions, labId: string): Promise<LabResu
   const { course, lab, file } = await open(g, labId);
   const ws = await loadWorkspace(g.workspace, workspaceOptions(course.labs, lab));
   const id = lab.meta.id;
-  const { state, notices } = await readState(ws.dir);
+  const { state, progress, notices } = await readState(ws.dir, courseKey(course.dir));
   const e = await engine();
-  const existing = await findScenarioObjects(e, id, ws.dir, state.labs[id]?.scenarioObjects ?? [], file.image);
+  const existing = await findScenarioObjects(e, id, ws.dir, progress.labs[id]?.scenarioObjects ?? [], file.image);
   if (existing.length) {
     throw new DojoError({
       code: 'E_LAB_RUNNING',
       message: `${id}'s scenarios are already on the engine (${existing.map((o) => o.name).join(', ')})`,
-      suggestion: `Keep working on them, or start over with \`dojo lab stop ${id}\` and then \`dojo lab start ${id}\`.`,
+      suggestion: `Keep working on them, or start over with \`${dojoCommand(g, ['lab', 'stop', id])}\` and then \`${dojoCommand(g, ['lab', 'start', id])}\`.`,
       exitCode: ExitCode.badInput,
     });
   }
@@ -64,7 +66,7 @@ export async function labStart(g: GlobalOptions, labId: string): Promise<LabResu
   const signal = interruptSignal();
   const recorded = new Map<string, ScenarioObject>();
   const save = () => {
-    (state.labs[id] ??= { exercises: {} }).scenarioObjects = [...recorded.values()];
+    (progress.labs[id] ??= { exercises: {} }).scenarioObjects = [...recorded.values()];
     writeState(ws.dir, state);
   };
   // Ctrl-C or a failure half-way: remove what exists so far, and forget it once it is gone.
@@ -77,7 +79,7 @@ export async function labStart(g: GlobalOptions, labId: string): Promise<LabResu
     const outcome = await cleanScenarios(e, id, ws.dir, [...recorded.values()], file.image);
     recorded.clear();
     for (const o of stillRecorded(outcome)) recorded.set(`${o.type}:${o.name}`, o);
-    setRecorded(state, id, [...recorded.values()]);
+    setRecorded(progress, id, [...recorded.values()]);
     writeState(ws.dir, state);
   });
   let started;
@@ -105,14 +107,14 @@ export async function labStart(g: GlobalOptions, labId: string): Promise<LabResu
 
 /** Removes every scenario object of the lab in this workspace (recorded, labelled, or run from its image). */
 export async function labStop(g: GlobalOptions, labId: string): Promise<LabResult> {
-  const { lab, file } = await open(g, labId);
+  const { course, lab, file } = await open(g, labId);
   const id = lab.meta.id;
-  const { state, notices } = await readState(g.workspace);
+  const { state, progress, notices } = await readState(g.workspace, courseKey(course.dir));
   const e = await engine();
-  const found = await findScenarioObjects(e, id, g.workspace, state.labs[id]?.scenarioObjects ?? [], file.image);
+  const found = await findScenarioObjects(e, id, g.workspace, progress.labs[id]?.scenarioObjects ?? [], file.image);
   const outcome = await removeObjects(e, found);
-  if (state.labs[id]) {
-    setRecorded(state, id, stillRecorded(outcome));
+  if (progress.labs[id]) {
+    setRecorded(progress, id, stillRecorded(outcome));
     writeState(g.workspace, state);
   }
   if (!found.length) notices.push(`${id} had no scenario objects on the engine; nothing was removed.`);
@@ -123,8 +125,8 @@ export async function labStop(g: GlobalOptions, labId: string): Promise<LabResul
   };
 }
 
-function setRecorded(state: State, lab: string, objects: ScenarioObject[]): void {
-  const s = state.labs[lab];
+function setRecorded(progress: CourseState, lab: string, objects: ScenarioObject[]): void {
+  const s = progress.labs[lab];
   if (!s) return;
   if (objects.length) s.scenarioObjects = objects;
   else delete s.scenarioObjects;

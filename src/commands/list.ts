@@ -1,4 +1,5 @@
 import type { GlobalOptions } from '../context.js';
+import { courseKey } from '../state/course-key.js';
 import { readState } from '../state/store.js';
 import { exerciseStatus, openCourse, type ExerciseStatus } from './shared.js';
 
@@ -17,12 +18,12 @@ export interface ListResult {
 
 export async function list(g: GlobalOptions): Promise<ListResult> {
   const course = (await openCourse(g));
-  const { state, notices } = await readState(g.workspace);
+  const { progress, notices } = await readState(g.workspace, courseKey(course.dir));
   const labs = course.labs.map((lab) => {
     const exercises = lab.meta.exercises.map((e) => ({
       id: e.id,
       title: e.title,
-      status: exerciseStatus(state.labs[lab.meta.id]?.exercises[e.id]),
+      status: exerciseStatus(progress.labs[lab.meta.id]?.exercises[e.id]),
     }));
     return {
       id: lab.meta.id,

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { answerHash } from '../checks/kinds/quiz.js';
+import { builtinCourseDir } from '../context.js';
 import { usageError } from '../errors.js';
 
 export interface NewLabResult {
@@ -11,7 +12,24 @@ export interface NewLabResult {
   notices: string[];
 }
 
-const schemaLine = (name: string) => `# yaml-language-server: $schema=../schemas/${name}.schema.json`;
+/**
+ * The schemas an editor should read for a file in `dir`: the nearest schemas/ folder at or above the
+ * course (a pack inside dojo's own tree, as courses/<pack>/, names dojo's), else the installed
+ * dojo's. Written relative to the file, as yaml-language-server resolves it.
+ */
+export function schemaPath(courseDir: string, fileDir: string, name: string): string {
+  let schemas = join(builtinCourseDir(), 'schemas');
+  for (let d = courseDir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'schemas', 'lab.schema.json'))) {
+      schemas = join(d, 'schemas');
+      break;
+    }
+    if (dirname(d) === d) break;
+  }
+  return relative(fileDir, join(schemas, `${name}.schema.json`)).split('\\').join('/');
+}
+
+const schemaLine = (dir: string, sub: string, name: string) => `# yaml-language-server: $schema=${schemaPath(dir, join(dir, sub), name)}`;
 
 /**
  * For authors: a lab's three files, valid as written (one exercise, a full hint ladder, one quiz
@@ -25,7 +43,7 @@ export function newLab(id: string, dirArg: string | undefined): NewLabResult {
   if (taken.length) throw usageError(`${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''} in ${dir}`, 'Pick another lab id; dojo new never overwrites a file.');
   const n = Number(id.slice(4));
   const ex = `${n}a`;
-  const contents = [lab(id, ex, nextOrder(dir, n)), hints(id, ex), checks(id, ex)];
+  const contents = [lab(dir, id, ex, nextOrder(dir, n)), hints(dir, id, ex), checks(dir, id, ex)];
   files.forEach((f, i) => {
     mkdirSync(join(dir, f, '..'), { recursive: true });
     writeFileSync(join(dir, f), contents[i]!);
@@ -42,8 +60,8 @@ function nextOrder(dir: string, fallback: number): number {
   return orders.length ? Math.max(...orders) + 1 : fallback;
 }
 
-const lab = (id: string, ex: string, order: number) => `---
-${schemaLine('lab')}
+const lab = (dir: string, id: string, ex: string, order: number) => `---
+${schemaLine(dir, 'labs', 'lab')}
 id: ${id}
 title: "Title of ${id}"
 order: ${order}
@@ -62,7 +80,7 @@ exercises:
 Write the instructions here, in Markdown.
 `;
 
-const hints = (id: string, ex: string) => `${schemaLine('hints')}
+const hints = (dir: string, id: string, ex: string) => `${schemaLine(dir, 'hints', 'hints')}
 lab: ${id}
 exercises:
   ${ex}:
@@ -85,10 +103,10 @@ mistakes:
     question: "The question dojo asks when a check finds it."
 `;
 
-const checks = (id: string, ex: string) => {
+const checks = (dir: string, id: string, ex: string) => {
   const question = `${id}-q1`;
   const right = 'The right choice';
-  return `${schemaLine('checks')}
+  return `${schemaLine(dir, 'checks', 'checks')}
 lab: ${id}
 checks:
   - id: ${ex}-quiz

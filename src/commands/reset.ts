@@ -2,6 +2,7 @@ import type { GlobalOptions } from '../context.js';
 import { DojoError } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { courseKey } from '../state/course-key.js';
 import { readState, writeState } from '../state/store.js';
 import { openCourse, requireLab } from './shared.js';
 
@@ -30,16 +31,16 @@ export async function reset(g: GlobalOptions, labId: string | undefined, opts: R
       suggestion: g.interactive ? 'Answer yes at the prompt.' : 'Without a terminal, confirm with --yes.',
     });
   }
-  const { state, notices } = await readState(g.workspace);
+  const { state, progress, notices } = await readState(g.workspace, courseKey(course.dir));
   const removed: string[] = [];
   for (const id of labs) {
-    const recorded = state.labs[id]?.scenarioObjects ?? [];
+    const recorded = progress.labs[id]?.scenarioObjects ?? [];
     // Loaded only here: most resets never touch the engine.
     const scenarios = recorded.length || hasScenarios(course.dir, id) ? await import('../scenarios/reset.js') : null;
     const outcome = scenarios ? await scenarios.resetScenarios(course.dir, id, g.workspace, recorded, notices) : { removed: [], keep: [] };
     removed.push(...outcome.removed);
-    delete state.labs[id];
-    if (outcome.keep.length) state.labs[id] = { exercises: {}, scenarioObjects: outcome.keep };
+    delete progress.labs[id];
+    if (outcome.keep.length) progress.labs[id] = { exercises: {}, scenarioObjects: outcome.keep };
   }
   writeState(g.workspace, state);
   return { type: 'reset', reset: labs, removed, notices };

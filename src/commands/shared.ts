@@ -5,7 +5,7 @@ import { builtinCourseDir } from '../context.js';
 import { usageError } from '../errors.js';
 import { closest } from '../suggest.js';
 import type { GlobalOptions } from '../context.js';
-import type { ExerciseState, State } from '../state/types.js';
+import type { CourseState, ExerciseState } from '../state/types.js';
 
 /** The course, from the build-time cache when it is the built-in course and unchanged. */
 export async function openCourse(g: GlobalOptions): Promise<Course> {
@@ -54,8 +54,8 @@ export function exerciseStatus(ex: ExerciseState | undefined): ExerciseStatus {
 }
 
 /** The exercise a student most likely means: the one that failed last, else the first not passed. */
-export function defaultExercise(lab: Lab, state: State): string {
-  const exercises = state.labs[lab.meta.id]?.exercises ?? {};
+export function defaultExercise(lab: Lab, progress: CourseState): string {
+  const exercises = progress.labs[lab.meta.id]?.exercises ?? {};
   const failing = Object.entries(exercises)
     .filter(([, e]) => e.lastResult === 'fail' && e.lastRunAt)
     .sort(([, a], [, b]) => String(b.lastRunAt).localeCompare(String(a.lastRunAt)));

@@ -1,4 +1,5 @@
 import type { GlobalOptions } from '../context.js';
+import { courseKey } from '../state/course-key.js';
 import { readState, statePath } from '../state/store.js';
 import { exerciseStatus, openCourse, type ExerciseStatus } from './shared.js';
 
@@ -29,12 +30,12 @@ export interface StatusResult {
 
 export async function status(g: GlobalOptions): Promise<StatusResult> {
   const course = (await openCourse(g));
-  const { state, notices } = await readState(g.workspace);
+  const { progress, notices } = await readState(g.workspace, courseKey(course.dir));
   const labs = course.labs.map((lab) => ({
     id: lab.meta.id,
     title: lab.meta.title,
     exercises: lab.meta.exercises.map((e) => {
-      const s = state.labs[lab.meta.id]?.exercises[e.id];
+      const s = progress.labs[lab.meta.id]?.exercises[e.id];
       return {
         id: e.id,
         status: exerciseStatus(s),
@@ -51,7 +52,7 @@ export async function status(g: GlobalOptions): Promise<StatusResult> {
   const answersRevealed = labs.flatMap((l) =>
     l.exercises
       .filter((e) => e.answerRevealed)
-      .map((e) => ({ lab: l.id, exercise: e.id, at: state.labs[l.id]?.exercises[e.id]?.answerRevealedAt ?? null })),
+      .map((e) => ({ lab: l.id, exercise: e.id, at: progress.labs[l.id]?.exercises[e.id]?.answerRevealedAt ?? null })),
   );
   return { type: 'status', stateFile: statePath(g.workspace), labs, answersRevealed, notices };
 }

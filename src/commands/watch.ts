@@ -3,7 +3,8 @@ import type { Course, Lab } from '../content/types.js';
 import { interruptSignal } from '../engine/cleanup.js';
 import { DojoError, ExitCode } from '../errors.js';
 import { readState } from '../state/store.js';
-import { peekExercise, type State } from '../state/types.js';
+import { peekExercise, type CourseState } from '../state/types.js';
+import { courseKey } from '../state/course-key.js';
 import { watchSession } from '../watch/session.js';
 import { hint } from './hint.js';
 import { exerciseStatus, openCourse, requireLab } from './shared.js';
@@ -30,7 +31,7 @@ export async function watch(g: GlobalOptions, labId: string | undefined): Promis
     });
   }
   const course = await openCourse(g);
-  const lab = labId ? requireLab(course, labId) : currentLab(course, (await readState(g.workspace)).state);
+  const lab = labId ? requireLab(course, labId) : currentLab(course, (await readState(g.workspace, courseKey(course.dir))).progress);
   const summary = await watchSession({
     g, course, lab,
     input: process.stdin,
@@ -42,7 +43,7 @@ export async function watch(g: GlobalOptions, labId: string | undefined): Promis
 }
 
 /** As rustlings does: the first lab with an exercise not passed yet, else the last one. */
-function currentLab(course: Course, state: State): Lab {
-  const open = course.labs.find((l) => l.meta.exercises.some((e) => exerciseStatus(peekExercise(state, l.meta.id, e.id)) !== 'passed'));
+function currentLab(course: Course, progress: CourseState): Lab {
+  const open = course.labs.find((l) => l.meta.exercises.some((e) => exerciseStatus(peekExercise(progress, l.meta.id, e.id)) !== 'passed'));
   return open ?? course.labs[course.labs.length - 1]!;
 }

@@ -1,4 +1,5 @@
 import { configSchema } from '../workspace/config.js';
+import { setupSchema } from '../solutions/setup.js';
 import { KINDS } from '../checks/kinds/index.js';
 import { checksFile, hintsFile, labFrontMatter } from './schema.js';
 import { toJsonSchema, type JsonSchema } from './json-schema.js';
@@ -14,6 +15,7 @@ export function jsonSchemas(): Record<string, JsonSchema> {
     'hints.schema.json': titled(toJsonSchema(hintsFile), 'dojo hint ladders and mistakes (hints/<lab>.yaml)'),
     'checks.schema.json': titled(checksWithKinds(), 'dojo checks (checks/<lab>.yaml)'),
     'dojo.schema.json': titled(toJsonSchema(configSchema), "dojo workspace layout (dojo.yaml in the student's project)"),
+    'setup.schema.json': titled(toJsonSchema(setupSchema), 'what dojo validate --solutions builds and starts for a solution or starter (solutions/<lab>/setup.yaml, starters/<lab>/setup.yaml)'),
   };
 }
 

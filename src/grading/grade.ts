@@ -8,6 +8,7 @@ import type { PromptApi } from '../checks/types.js';
 import { interruptSignal } from '../engine/cleanup.js';
 import { attemptNotices, recordRun, type AttemptRecord } from '../state/attempts.js';
 import { readState, writeState } from '../state/store.js';
+import { courseKey } from '../state/course-key.js';
 import { loadWorkspace, workspaceOptions } from '../workspace.js';
 import { DOJO_VERSION } from '../version.js';
 import { courseId, type CourseId } from './course-id.js';
@@ -66,7 +67,7 @@ export async function grade(g: GlobalOptions, course: Course, labs: Lab[], opts:
 
   const reports = runs.map((r) => r.report);
   const notices: string[] = [];
-  const attempts = g.recordState ? await record(g.workspace, labs, reports, notices) : [];
+  const attempts = g.recordState ? await record(g.workspace, courseKey(course.dir), labs, reports, notices) : [];
   const engineError = runs.find((r) => r.engineError)?.engineError;
   const unreachable = Boolean(engineError) && reports.some((r) => r.checks.some((c) => c.status === 'error'));
   if (unreachable) notices.push(`${engineError!.message} ${engineError!.suggestion ?? ''}`.trim());
@@ -89,17 +90,17 @@ export async function grade(g: GlobalOptions, course: Course, labs: Lab[], opts:
 }
 
 /** Records each lab's run; a progress file that cannot be written costs the record, never the report. */
-async function record(workspace: string, labs: Lab[], reports: RunReport[], notices: string[]): Promise<GradeRun["attempts"]> {
+async function record(workspace: string, courseKeyOf: string, labs: Lab[], reports: RunReport[], notices: string[]): Promise<GradeRun['attempts']> {
   let loaded: Awaited<ReturnType<typeof readState>>;
   try {
-    loaded = await readState(workspace);
+    loaded = await readState(workspace, courseKeyOf);
   } catch (err) {
     notices.push(`warning: progress not recorded: ${(err as Error).message}`);
     return [];
   }
-  const { state } = loaded;
+  const { state, progress } = loaded;
   notices.push(...loaded.notices);
-  const attempts = labs.flatMap((lab, i) => recordRun(state, lab, reports[i]!).map((a) => ({ ...a, lab: lab.meta.id })));
+  const attempts = labs.flatMap((lab, i) => recordRun(progress, lab, reports[i]!).map((a) => ({ ...a, lab: lab.meta.id })));
   try {
     writeState(workspace, state);
   } catch (err) {

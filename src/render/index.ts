@@ -23,6 +23,7 @@ import { runJson } from './report-json.js';
 import { renderSarif } from './sarif.js';
 import { style } from './style.js';
 import { checkText } from './text-check.js';
+import { dojoCommand } from '../rerun.js';
 import { ciInitText, doctorText, hintText, listText, resetText, showText, statusText } from './text.js';
 import { validateJson, validateText } from './validate-text.js';
 import { authoringJson, authoringText, isAuthoring, type AuthoringResult } from './authoring.js';
@@ -51,8 +52,8 @@ export function render(result: Result, g: GlobalOptions, env: NodeJS.ProcessEnv 
   }
   const machine = g.format === 'text' ? null : inFormat(result, g.format);
   const out: Rendered = g.output
-    ? { stdout: text(result, g.color), stderr, file: { path: g.output, text: machine ?? text(result, false) } }
-    : { stdout: machine ?? text(result, g.color), stderr };
+    ? { stdout: text(result, g, g.color), stderr, file: { path: g.output, text: machine ?? text(result, g, false) } }
+    : { stdout: machine ?? text(result, g, g.color), stderr };
   if (env.GITHUB_ACTIONS === 'true' && (result.type === 'check' || result.type === 'checklist')) {
     // Workflow commands are read from stderr too, which keeps a JSON or JUnit stdout parseable.
     stderr += annotations(result.run);
@@ -85,17 +86,17 @@ function inFormat(r: Result, format: Exclude<Format, 'text'>): string {
   }
 }
 
-function text(result: Result, color: boolean): string {
+function text(result: Result, g: GlobalOptions, color: boolean): string {
   const c = style(color);
   switch (result.type) {
-    case 'check': return checkText(result, c);
+    case 'check': return checkText(result, c, (lab) => dojoCommand(g, ['hint', lab]));
     case 'checklist': return checklistText(result, c);
     case 'ci-init': return ciInitText(result);
     case 'class-report': return classReportText(result);
     case 'doctor': return doctorText(result, c);
     case 'diagnose': return diagnoseText(result, c);
-    case 'lab': return labText(result, c);
-    case 'hint': return hintText(result, c);
+    case 'lab': return labText(result, c, (args) => dojoCommand(g, args));
+    case 'hint': return hintText(result, c, dojoCommand(g, ['check', result.lab]));
     case 'list': return listText(result, c);
     case 'reset': return resetText(result);
     case 'show': return showText(result, c);

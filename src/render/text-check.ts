@@ -6,13 +6,14 @@ import { runStatus, totals } from './report-json.js';
 
 const MARK = { pass: '✓', fail: '✗', error: '!', skip: '-' } as const;
 
-export function checkText(r: CheckResult, c: ChalkInstance): string {
-  const labs = r.run.labs.map((lab) => labText(lab, c));
+/** `hintCommand`: the `dojo hint` line for a lab, with the --course and -w this run used. */
+export function checkText(r: CheckResult, c: ChalkInstance, hintCommand: (lab: string) => string = (lab) => `dojo hint ${lab}`): string {
+  const labs = r.run.labs.map((lab) => labText(lab, c, hintCommand(lab.lab)));
   if (r.run.labs.length > 1) labs.push(runLine(r.run, c));
   return labs.join('\n\n') + '\n';
 }
 
-export function labText(rep: RunReport, c: ChalkInstance): string {
+export function labText(rep: RunReport, c: ChalkInstance, hintCommand = `dojo hint ${rep.lab}`): string {
   const paint = { pass: c.green, fail: c.red, error: c.yellow, skip: c.dim } as const;
   const width = Math.max(...rep.checks.map((k) => k.id.length));
   const lines = [c.bold(`${rep.lab} · ${rep.title}`) + c.dim(`  (workspace ${rep.workspace})`)];
@@ -37,7 +38,7 @@ export function labText(rep: RunReport, c: ChalkInstance): string {
   if (t.skip - t.ungraded - rep.unjudged.length) parts.push(`${t.skip - t.ungraded - rep.unjudged.length} not selected`);
   const word = { passed: c.green('PASS'), failed: c.red('FAIL'), incomplete: c.yellow('INCOMPLETE') }[rep.status];
   lines.push('', `${word} ${rep.lab}: ${parts.join(', ')}`);
-  if (t.fail) lines.push(c.dim(`Stuck? \`dojo hint ${rep.lab}\` asks you the next guiding question.`));
+  if (t.fail) lines.push(c.dim(`Stuck? \`${hintCommand}\` asks you the next guiding question.`));
   return lines.join('\n');
 }
 

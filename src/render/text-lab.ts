@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { LabResult } from '../commands/lab.js';
 
-export function labText(r: LabResult, c: ChalkInstance): string {
+/** `cmd`: a dojo command line with the run's --course and -w. */
+export function labText(r: LabResult, c: ChalkInstance, cmd: (args: string[]) => string = (a) => `dojo ${a.join(' ')}`): string {
   if (r.action === 'stop') {
     const lines = r.removed.length ? [`Removed ${r.lab}'s scenario objects:`, ...r.removed.map((o) => `  ${o.type.padEnd(9)} ${o.name}`)] : [];
     for (const f of r.failed) lines.push(`${c.red('✗')} could not remove ${f.type} ${f.name}: ${f.error}`);
@@ -16,7 +17,7 @@ export function labText(r: LabResult, c: ChalkInstance): string {
     }
     lines.push(`  ${s.task}`);
   }
-  lines.push('', `Diagnose with docker ps -a, logs and inspect (or \`dojo diagnose <name>\`), fix, then \`dojo check ${r.lab} --exercise ${r.exercise}\`.`,
-    `\`dojo lab stop ${r.lab}\` removes every scenario object, your fixed containers of the same names too.`);
+  lines.push('', `Diagnose with docker ps -a, logs and inspect (or \`dojo diagnose <name>\`), fix, then \`${cmd(['check', r.lab, '--exercise', r.exercise])}\`.`,
+    `\`${cmd(['lab', 'stop', r.lab])}\` removes every scenario object, your fixed containers of the same names too.`);
   return lines.join('\n') + '\n';
 }

@@ -30,7 +30,7 @@ export function showText(r: ShowResult, c: ChalkInstance): string {
   return `${c.bold.underline(`${r.lab.id}: ${r.lab.title}`)}\n\nExercises:\n${ex}\n\n${renderMarkdown(r.body, c)}`;
 }
 
-export function hintText(r: HintResult, c: ChalkInstance): string {
+export function hintText(r: HintResult, c: ChalkInstance, checkCommand = `dojo check ${r.lab}`): string {
   const out: string[] = [c.bold(`${r.lab} · exercise ${r.exercise}`)];
   if (r.passed) return [...out, `${c.green('✓')} ${r.text}`].join('\n\n') + '\n';
   if (r.mistakes.length) {
@@ -41,7 +41,7 @@ export function hintText(r: HintResult, c: ChalkInstance): string {
   else {
     const label = r.level === 'answer' ? 'The answer' : `Hint level ${r.level} of 3`;
     out.push(`${c.bold(label)}\n${indent(rungText(r.text, r.links))}`);
-    if (r.level !== 'answer') out.push(c.dim(`Next: try it, run \`dojo check ${r.lab}\`; each failed attempt can open the next level.`));
+    if (r.level !== 'answer') out.push(c.dim(`Next: try it, run \`${checkCommand}\`; each failed attempt can open the next level.`));
   }
   return out.join('\n\n') + '\n';
 }

@@ -1,6 +1,6 @@
 import type { Lab } from '../content/types.js';
 import type { RunReport } from '../checks/runner.js';
-import { exerciseState, type State } from './types.js';
+import { exerciseState, type CourseState } from './types.js';
 
 /** How one run was recorded for one exercise; `counted` runs move the hint ladder. */
 export interface AttemptRecord {
@@ -15,13 +15,13 @@ export interface AttemptRecord {
  * changing anything must not climb the ladder. Runs where dojo could not look (only `error`s) and
  * unchanged failures are runs, not attempts. A pass is always counted.
  */
-export function recordRun(state: State, lab: Lab, report: RunReport, now = new Date().toISOString()): AttemptRecord[] {
+export function recordRun(progress: CourseState, lab: Lab, report: RunReport, now = new Date().toISOString()): AttemptRecord[] {
   const records: AttemptRecord[] = [];
   for (const ex of lab.meta.exercises) {
     const ran = report.checks.filter((c) => c.exercise === ex.id && c.status !== 'skip');
     if (!ran.length) continue;
     const fingerprint = report.exercises.find((e) => e.id === ex.id)?.fingerprint;
-    const s = exerciseState(state, lab.meta.id, ex.id);
+    const s = exerciseState(progress, lab.meta.id, ex.id);
     s.runs = (s.runs ?? 0) + 1;
     s.lastRunAt = now;
     const failed = ran.filter((c) => c.status === 'fail');

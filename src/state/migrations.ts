@@ -1,3 +1,4 @@
+import { BUILTIN_COURSE_KEY } from './course-key.js';
 import { STATE_VERSION } from './types.js';
 
 type Data = Record<string, unknown>;
@@ -38,6 +39,15 @@ export const MIGRATIONS: readonly Migration[] = [
     from: 2,
     to: 3,
     migrate: (data) => data,
+  },
+  {
+    // v4 keys progress by course, so two course packs with the same lab ids no longer share it.
+    // Before v4 only the built-in course could be told apart from nothing, so everything a v3 file
+    // holds moves, unchanged, under the built-in course's key: no progress is dropped (and the
+    // v3 file itself is kept beside the upgraded one).
+    from: 3,
+    to: 4,
+    migrate: ({ labs, ...rest }) => ({ ...rest, courses: { [BUILTIN_COURSE_KEY]: { labs } } }),
   },
 ];
 

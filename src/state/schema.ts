@@ -40,9 +40,13 @@ export const labStateSchema = z.object({
   scenarioObjects: z.optional(z.array(scenarioObjectSchema)),
 });
 
+export const courseStateSchema = z.object({
+  labs: z.record(z.string(), labStateSchema),
+});
+
 export const stateSchema = z.object({
   version: z.literal(STATE_VERSION),
-  labs: z.record(z.string(), labStateSchema),
+  courses: z.record(z.string(), courseStateSchema),
 });
 
 /** The first few problems, each as `path: what was expected, what was found`, for a notice a student reads. */

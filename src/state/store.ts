@@ -2,20 +2,28 @@ import { copyFileSync, constants, existsSync, mkdirSync, readFileSync, renameSyn
 import { dirname, join } from 'node:path';
 import { DojoError } from '../errors.js';
 import { parseState } from './parse.js';
-import { emptyState, type State } from './types.js';
+import { courseState, emptyState, type CourseState, type State } from './types.js';
 
 export interface LoadedState {
+  /** The whole file, for writeState. */
   state: State;
+  /** The progress of the course this run uses (inside `state`: changing it changes what is written). */
+  progress: CourseState;
   notices: string[];
 }
 
 export const statePath = (workspace: string) => join(workspace, '.dojo', 'state.json');
 
 /**
- * Reads the progress file. An older version is upgraded and saved (its original kept beside it);
+ * Reads the progress file, and picks out the progress of one course (by its key, see course-key.ts). An older version is upgraded and saved (its original kept beside it);
  * a corrupt, ill-typed or newer one is moved aside (never overwritten) and reported.
  */
-export async function readState(workspace: string): Promise<LoadedState> {
+export async function readState(workspace: string, course: string): Promise<LoadedState> {
+  const loaded = await readWholeState(workspace);
+  return { ...loaded, progress: courseState(loaded.state, course) };
+}
+
+async function readWholeState(workspace: string): Promise<Omit<LoadedState, 'progress'>> {
   const file = statePath(workspace);
   if (!existsSync(file)) return { state: emptyState(), notices: [] };
   const parsed = await parseState(readFileSync(file, 'utf8'));

@@ -29,9 +29,9 @@ export function mergedReport(lab: Lab, dir: string, plan: PlannedCheck[], outcom
 }
 
 /** Records the merged report in the progress file; returns what the student reads about it. */
-export async function recordWatchRun(lab: Lab, dir: string, report: RunReport): Promise<string[]> {
-  const { state, notices } = await readState(dir);
-  const records = recordRun(state, lab, report);
+export async function recordWatchRun(lab: Lab, dir: string, course: string, report: RunReport): Promise<string[]> {
+  const { state, progress, notices } = await readState(dir, course);
+  const records = recordRun(progress, lab, report);
   writeState(dir, state);
   return [...notices, ...records.map((r) => attemptLine(lab.meta.id, r))];
 }

@@ -14,6 +14,7 @@ import { classifyFile, relTo, watchedDirs, watchFiles } from './files.js';
 import { planChecks, selectChecks, type PlannedCheck } from './plan.js';
 import { probeInputPrints } from './probe-inputs.js';
 import { mergedReport, recordWatchRun } from './record.js';
+import { courseKey } from '../state/course-key.js';
 import { openScreen, type Screen } from './terminal.js';
 import { describeTrigger, mergeTriggers, trigger, type Trigger } from './trigger.js';
 import { initialView, reduce, type ViewEvent, type WatchView } from './view.js';
@@ -145,7 +146,7 @@ export async function watchSession(o: WatchSessionOptions): Promise<WatchSummary
     }
     if (touched.size) {
       try {
-        apply({ type: 'attempts', lines: await recordWatchRun(lab, ws.dir, mergedReport(lab, ws.dir, plan, outcomes, prints, touched)) });
+        apply({ type: 'attempts', lines: await recordWatchRun(lab, ws.dir, courseKey(o.course.dir), mergedReport(lab, ws.dir, plan, outcomes, prints, touched)) });
       } catch (err) {
         apply({ type: 'notice', text: `progress not saved: ${(err as Error).message}` });
       }

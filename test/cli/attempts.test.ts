@@ -28,7 +28,7 @@ describe('honest attempts', () => {
     const three = await hint(ws);
     expect(three).toMatchObject({ level: 3, locked: true });
     expect(three.unlock).toContain('1 more failed attempt');
-    expect(stateOf(ws).labs['lab-02'].exercises['2a']).toMatchObject({ runs: 3, attempts: 1, failedAttempts: 1 });
+    expect(stateOf(ws).courses.builtin.labs['lab-02'].exercises['2a']).toMatchObject({ runs: 3, attempts: 1, failedAttempts: 1 });
   });
 
   it('a comment added at the top, which moves every line, is not a new attempt', async () => {
@@ -77,7 +77,7 @@ describe('honest attempts', () => {
 
 describe('hint on passed exercises', () => {
   const passed = { runs: 1, attempts: 1, failedAttempts: 0, levelsSeen: [1], answerRevealed: false, lastMistakes: [], lastResult: 'pass', passedAt: '2026-01-01T00:00:00.000Z' };
-  const allPassed = JSON.stringify({ version: 3, labs: { 'lab-02': { exercises: { '2a': passed, '2b': passed } } } }, null, 2);
+  const allPassed = JSON.stringify({ version: 4, courses: { builtin: { labs: { 'lab-02': { exercises: { '2a': passed, '2b': passed } } } } } }, null, 2);
 
   it('says everything passes, shows nothing new and records nothing', async () => {
     const ws = tempWorkspace({ ...copyBeforeDeps, '.dojo/state.json': allPassed });
@@ -92,9 +92,10 @@ describe('hint on passed exercises', () => {
   });
 
   it('names the exercise still open when a passed one is asked for', async () => {
-    const onePassed = JSON.stringify({ version: 3, labs: { 'lab-02': { exercises: { '2a': passed } } } });
+    const onePassed = JSON.stringify({ version: 4, courses: { builtin: { labs: { 'lab-02': { exercises: { '2a': passed } } } } } });
     const ws = tempWorkspace({ ...copyBeforeDeps, '.dojo/state.json': onePassed });
-    expect((await hint(ws)).text).toBe('lab-02 2a passes its checks: there is nothing new to show. Still open: 2b (`dojo hint lab-02 2b`).');
+    // The suggested command works when pasted: the run named its workspace with -w.
+    expect((await hint(ws)).text).toBe(`lab-02 2a passes its checks: there is nothing new to show. Still open: 2b (\`dojo hint lab-02 2b -w ${ws}\`).`);
     expect((await dojo(['hint', 'lab-02', '-w', ws, '--format', 'json'])).json()).toMatchObject({ exercise: '2b', passed: false, level: 1 });
   });
 });

@@ -63,7 +63,7 @@ describe('dojo checklist at a terminal', () => {
     expect(one.text).toMatch(/\[ \] Could you write it again\?/);
     expect(one.text).toMatch(/NOT READY for the next module: 3 of 8 boxes ticked/);
     expect(one.text).toMatch(/lab-80 80a: answer 1 validation question in your own words/);
-    const saved = JSON.parse(readFileSync(join(ws, '.dojo/state.json'), 'utf8')).labs['lab-80'].exercises['80a'].validation;
+    const saved = JSON.parse(readFileSync(join(ws, '.dojo/state.json'), 'utf8')).courses['gate-course'].labs['lab-80'].exercises['80a'].validation;
     expect(saved.map((v: { question: string; answer: string }) => [v.question, v.answer])).toEqual([
       ['Why does it parse?', 'FROM and the other instructions are all known'],
       ['What if a line were misspelled?', 'docker build stops at that line'],

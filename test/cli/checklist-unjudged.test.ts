@@ -28,7 +28,8 @@ describe('a check the gate could not judge', () => {
     expect(text.stdout).toMatch(/\[ \] 80a {2}A Dockerfile that parses\n {8}not judged: pinned: unknown: the base image depends on a build argument/);
     expect(text.stdout).toMatch(/\[x\] 80b {2}A \.dockerignore {2}\(checks pass\)/);
     expect(text.stdout).toContain('NOT READY for the next module: 1 of 2 boxes ticked');
-    expect(text.stdout).toContain('lab-80 80a: let dojo judge pinned — unknown: the base image depends on a build argument dojo has no value for; `dojo check lab-80 --only pinned` shows why');
+    // The suggested command carries the run's --course and -w, so it works when pasted.
+    expect(text.stdout).toContain(`lab-80 80a: let dojo judge pinned — unknown: the base image depends on a build argument dojo has no value for; \`dojo check lab-80 --only pinned --course ${course} -w ${ws}\` shows why`);
     const json = (await dojo(['checklist', '--ci', '--course', course, '-w', ws, '--format', 'json'])).json();
     expect(json).toMatchObject({ status: 'incomplete', passed: false, exitCode: 4, checklist: { ready: false } });
     expect(json.checklist.exercises[0].open).toEqual([expect.objectContaining({ id: 'pinned', status: 'skip' })]);

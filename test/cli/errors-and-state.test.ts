@@ -26,12 +26,12 @@ describe('progress file', () => {
   });
 
   it('moves aside a file of the right version with a wrongly typed field, naming the file and the field', async () => {
-    const bad = JSON.stringify({ version: 3, labs: { 'lab-01': { exercises: { '1a': { attempts: 'x', failedAttempts: 0, levelsSeen: [], answerRevealed: false, lastMistakes: [] } } } } });
+    const bad = JSON.stringify({ version: 4, courses: { builtin: { labs: { 'lab-01': { exercises: { '1a': { attempts: 'x', failedAttempts: 0, levelsSeen: [], answerRevealed: false, lastMistakes: [] } } } } } } });
     const ws = tempWorkspace({ '.dojo/state.json': bad });
     const r = await dojo(['hint', 'lab-01', '-w', ws, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({ exercise: '1a', level: 1 });
-    expect(r.stderr).toContain(`dojo: Your progress file ${join(ws, '.dojo', 'state.json')} does not have the expected shape: labs.lab-01.exercises.1a.attempts: expected number, found "x"; it was moved to `);
+    expect(r.stderr).toContain(`dojo: Your progress file ${join(ws, '.dojo', 'state.json')} does not have the expected shape: courses.builtin.labs.lab-01.exercises.1a.attempts: expected number, found "x"; it was moved to `);
     const kept = readdirSync(join(ws, '.dojo')).find((f) => f.endsWith('.bak'))!;
     expect(readFileSync(join(ws, '.dojo', kept), 'utf8')).toBe(bad);
   });
@@ -44,7 +44,7 @@ describe('progress file', () => {
     const ex = r.json().labs.find((l: { id: string }) => l.id === 'lab-02').exercises.find((e: { id: string }) => e.id === '2a');
     expect(ex).toMatchObject({ runs: 3, attempts: 3, failedAttempts: 3, levelsSeen: [1, 2, 3], answerRevealed: true, lastResult: 'fail' });
     const saved = JSON.parse(readFileSync(join(ws, '.dojo', 'state.json'), 'utf8'));
-    expect(saved.version).toBe(3);
+    expect(saved.version).toBe(4);
     expect(readFileSync(join(ws, '.dojo', 'state.json.v1.bak'), 'utf8')).toBe(v1);
   });
 });

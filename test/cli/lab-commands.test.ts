@@ -57,11 +57,11 @@ describe('dojo diagnose', () => {
   });
 
   it('reset forgets progress when the engine is down and keeps the scenario objects recorded for later', async () => {
-    const ws = tempWorkspace({ '.dojo/state.json': JSON.stringify({ version: 3, labs: { 'lab-05': { exercises: {}, scenarioObjects: [{ type: 'container', id: 'abc', name: 'lab05-api' }] }, 'lab-01': { exercises: {} } } }) });
+    const ws = tempWorkspace({ '.dojo/state.json': JSON.stringify({ version: 4, courses: { builtin: { labs: { 'lab-05': { exercises: {}, scenarioObjects: [{ type: 'container', id: 'abc', name: 'lab05-api' }] }, 'lab-01': { exercises: {} } } } } }) });
     const r = await dojo(['reset', 'lab-05', '--yes', '-w', ws], DOWN);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("lab-05's 1 scenario object(s) stay recorded; run `dojo lab stop lab-05` when the engine is back.");
     const after = JSON.parse(readFileSync(stateFile(ws), 'utf8'));
-    expect(after.labs).toEqual({ 'lab-05': { exercises: {}, scenarioObjects: [{ type: 'container', id: 'abc', name: 'lab05-api' }] }, 'lab-01': { exercises: {} } });
+    expect(after.courses.builtin.labs).toEqual({ 'lab-05': { exercises: {}, scenarioObjects: [{ type: 'container', id: 'abc', name: 'lab05-api' }] }, 'lab-01': { exercises: {} } });
   });
 });

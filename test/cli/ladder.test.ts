@@ -82,7 +82,7 @@ describe('hint ladder through the CLI', () => {
     const ok = await dojo(['check', 'lab-02', '--only', 'layer-order', '-w', ws]);
     expect(ok.code).toBe(0);
     const state = JSON.parse(readFileSync(join(ws, '.dojo/state.json'), 'utf8'));
-    expect(state.labs['lab-02'].exercises['2a']).toMatchObject({ runs: 2, attempts: 2, failedAttempts: 1, lastResult: 'pass' });
+    expect(state.courses.builtin.labs['lab-02'].exercises['2a']).toMatchObject({ runs: 2, attempts: 2, failedAttempts: 1, lastResult: 'pass' });
   });
 
   it('reset forgets progress only when confirmed', async () => {

@@ -1,7 +1,7 @@
 import { copyCourse as copyCourseTo } from '../support/course.js';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, dojo } from '../support/cli.js';
 
@@ -147,10 +147,44 @@ describe('dojo new lab', () => {
     expect(listed.json().labs.map((l: { id: string }) => l.id)).toEqual([...builtIn, 'lab-09']);
   });
 
+  it('names the schemas relative to each file: a pack under courses/ gets dojo\'s own, a folder elsewhere the installed dojo\'s', async () => {
+    const pack = join(COURSE, 'courses', `dojo-test-new-${process.pid}`);
+    try {
+      expect((await dojo(['new', 'lab', 'lab-01', pack])).code).toBe(0);
+      const first = (f: string) => readFileSync(join(pack, f), 'utf8').split('\n').find((l) => l.includes('$schema'));
+      expect(first('labs/lab-01.md')).toBe('# yaml-language-server: $schema=../../../schemas/lab.schema.json');
+      expect(first('hints/lab-01.yaml')).toBe('# yaml-language-server: $schema=../../../schemas/hints.schema.json');
+      expect(first('checks/lab-01.yaml')).toBe('# yaml-language-server: $schema=../../../schemas/checks.schema.json');
+      expect(existsSync(resolve(pack, 'labs', '../../../schemas/lab.schema.json'))).toBe(true);
+    } finally {
+      rmSync(pack, { recursive: true, force: true });
+    }
+    const elsewhere = mkdtempSync(join(tmpdir(), 'dojo-author-schema-'));
+    expect((await dojo(['new', 'lab', 'lab-01', elsewhere])).code).toBe(0);
+    const line = readFileSync(join(elsewhere, 'checks/lab-01.yaml'), 'utf8').split('\n')[0]!;
+    const target = resolve(elsewhere, 'checks', line.replace('# yaml-language-server: $schema=', ''));
+    expect(target).toBe(join(COURSE, 'schemas', 'checks.schema.json'));
+  });
+
   it('never overwrites, and refuses an id that is not a lab id', async () => {
     const course = copyCourse();
     const again = await dojo(['new', 'lab', 'lab-02', course]);
     expect([again.code, again.stderr]).toEqual([2, expect.stringContaining('labs/lab-02.md, hints/lab-02.yaml, checks/lab-02.yaml already exist')]);
     expect((await dojo(['new', 'lab', 'networking', course])).code).toBe(2);
+  });
+});
+
+describe('dojo validate: solutions and starters without the engine', () => {
+  it('reports a setup.yaml that is not valid for its lab at its line, and a folder named after no lab', async () => {
+    const course = copyCourse();
+    for (const d of ['solutions', 'starters']) cpSync(join(COURSE, d), join(course, d), { recursive: true });
+    writeFileSync(join(course, 'solutions/lab-02/setup.yaml'), 'build: [api-service]\nrun:\n  - service: api-servce\n');
+    cpSync(join(course, 'starters/lab-01'), join(course, 'starters/lab-9'), { recursive: true });
+    const r = await dojo(['validate', course, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.json().issues.map((i: { code: string; file: string; line: number | null; message: string }) => [i.code, i.file.replace(course, ''), i.line, i.message])).toEqual([
+      ['E_SOLUTION_SETUP', '/solutions/lab-02/setup.yaml', 3, 'run: "api-servce" is no service of this lab (its services: api-service)'],
+      ['E_ORPHAN_FILE', '/starters/lab-9', null, 'starters/lab-9 belongs to no lab of this course'],
+    ]);
   });
 });

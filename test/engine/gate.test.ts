@@ -181,7 +181,8 @@ describe('dojo checklist, the exit gate', () => {
     expect(r.stdout).toMatch(/\[ \] 5a {2}Container security\n {8}not judged: image-scan: no vulnerability scanner on PATH/);
     expect(r.stdout).toMatch(/\[x\] 5b {2}Debugging challenge {2}\(checks pass\)/);
     expect(r.stdout).toMatch(/NOT READY for the next module: 9 of 10 boxes ticked/);
-    expect(r.stdout).toContain('lab-05 5a: let dojo judge image-scan — no vulnerability scanner on PATH (looked for trivy, grype); `dojo check lab-05 --only image-scan` shows why');
+    // The suggested command carries the run's --course and -w, so it works when pasted.
+    expect(r.stdout).toContain(`lab-05 5a: let dojo judge image-scan — no vulnerability scanner on PATH (looked for trivy, grype); \`dojo check lab-05 --only image-scan --course ${COURSE} -w ${good}\` shows why`);
     const json = (await gate(good, ['--format', 'json'])).json();
     expect(openBoxes(json)).toEqual(['lab-05 5a: image-scan skip']);
     // The report says what the exit code says, and so does lab 05's own status.

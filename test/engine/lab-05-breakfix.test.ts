@@ -5,7 +5,7 @@
 import { execa } from 'execa';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, dojo } from '../support/cli.js';
 import { tempWorkspace } from '../support/workspace.js';
@@ -35,7 +35,8 @@ function courseCopy(): string {
 const COURSE = courseCopy();
 const ws = () => tempWorkspace({ 'dojo.yaml': `probeImage: ${TOOL}\n` });
 const cli = (w: string, ...args: string[]) => dojo(['--course', COURSE, '-w', w, ...args]);
-const state = (w: string) => JSON.parse(readFileSync(join(w, '.dojo', 'state.json'), 'utf8'));
+// Progress is kept per course (state v4): this course copy's key is its folder's name.
+const state = (w: string) => JSON.parse(readFileSync(join(w, '.dojo', 'state.json'), 'utf8')).courses[basename(COURSE)];
 /** Everything on the engine that belongs to this workspace's scenarios, or carries a scenario name. */
 async function leftovers(w: string): Promise<string[]> {
   const f = ['--filter', `label=io.dojo.workspace=${w}`];
@@ -201,11 +202,11 @@ describe('cleaning up after interrupted and crashed starts', () => {
     await docker('create', '--name', n('web'), '--label', LABEL, TOOL, 'sleep', '300');
     mkdirSync(join(w, '.dojo'));
     writeFileSync(join(w, '.dojo', 'state.json'), JSON.stringify({
-      version: 3,
-      labs: { 'lab-05': { exercises: {}, scenarioObjects: [
+      version: 4,
+      courses: { [basename(COURSE)]: { labs: { 'lab-05': { exercises: {}, scenarioObjects: [
         { type: 'image', id: IMAGE, name: IMAGE }, { type: 'network', id: net, name: n('app') },
         { type: 'container', id: n('api'), name: n('api') }, { type: 'container', id: n('web'), name: n('web') },
-      ] } },
+      ] } } } },
     }));
     try {
       const r = await cli(w, 'lab', 'stop', 'lab-05', '--format', 'json');

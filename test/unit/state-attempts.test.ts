@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/checks/runner.js';
 import type { Lab } from '../../src/content/types.js';
 import { attemptNotices, recordRun } from '../../src/state/attempts.js';
-import { emptyState } from '../../src/state/types.js';
+import { courseState, emptyState } from '../../src/state/types.js';
 
 const lab = {
   meta: { id: 'lab-02', exercises: [{ id: '2a' }, { id: '2b' }] },
@@ -23,7 +23,7 @@ function run(a: Status, b: Status, fp = { '2a': 'A', '2b': 'B' }): RunReport {
 
 describe('honest attempts', () => {
   it('counts a failed run only when something changed since the last counted attempt', () => {
-    const state = emptyState();
+    const state = courseState(emptyState(), 'builtin');
     expect(recordRun(state, lab, run('fail', 'skip'))).toEqual([{ exercise: '2a', counted: true, reason: 'failed' }]);
     expect(recordRun(state, lab, run('fail', 'skip'))).toEqual([{ exercise: '2a', counted: false, reason: 'unchanged' }]);
     expect(recordRun(state, lab, run('fail', 'skip'))).toEqual([{ exercise: '2a', counted: false, reason: 'unchanged' }]);
@@ -34,20 +34,20 @@ describe('honest attempts', () => {
   });
 
   it('an uncounted run still updates what the last run found', () => {
-    const state = emptyState();
+    const state = courseState(emptyState(), 'builtin');
     recordRun(state, lab, run('fail', 'skip'), 't1');
     recordRun(state, lab, run('fail', 'skip'), 't2');
     expect(state.labs['lab-02']!.exercises['2a']).toMatchObject({ lastRunAt: 't2', lastResult: 'fail' });
   });
 
   it('a run where dojo could not look (only errors) is no failed attempt', () => {
-    const state = emptyState();
+    const state = courseState(emptyState(), 'builtin');
     expect(recordRun(state, lab, run('skip', 'error'))).toEqual([{ exercise: '2b', counted: false, reason: 'could-not-check' }]);
     expect(state.labs['lab-02']!.exercises['2b']).toMatchObject({ runs: 1, attempts: 0, failedAttempts: 0, lastResult: 'error' });
   });
 
   it('a pass is always recorded, even unchanged, and becomes the fingerprint to compare with', () => {
-    const state = emptyState();
+    const state = courseState(emptyState(), 'builtin');
     recordRun(state, lab, run('pass', 'pass'), 't1');
     expect(recordRun(state, lab, run('pass', 'pass'), 't2')).toEqual([
       { exercise: '2a', counted: true, reason: 'passed' },

@@ -21,11 +21,12 @@ describe('state migrations', () => {
     expect(parsed.state.version).toBe(STATE_VERSION);
     for (const [lab, { exercises }] of Object.entries(V1.labs)) {
       for (const [id, before] of Object.entries(exercises)) {
-        const after = parsed.state.labs[lab]!.exercises[id]!;
+        const after = parsed.state.courses.builtin!.labs[lab]!.exercises[id]!;
         expect(after, `${lab} ${id}`).toEqual({ ...before, runs: before.attempts });
       }
     }
-    expect(Object.keys(parsed.state.labs).sort()).toEqual(Object.keys(V1.labs).sort());
+    expect(Object.keys(parsed.state.courses.builtin!.labs).sort()).toEqual(Object.keys(V1.labs).sort());
+    expect(Object.keys(parsed.state.courses)).toEqual(['builtin']);
   });
 
   it('v1 → v2: the fixture has something in every v1 field, so the test above means something', async () => {
@@ -64,12 +65,33 @@ describe('state migrations', () => {
 
   it('v2 → v3 keeps a v2 file as it is: the exit-gate answers and scenario objects start absent', async () => {
     const two = { version: 2, labs: { 'lab-02': { exercises: { '2a': { attempts: 1, failedAttempts: 1, runs: 3, levelsSeen: [1], answerRevealed: false, lastMistakes: [], countedFingerprint: 'f' } } } } };
-    const parsed = await parseState(JSON.stringify(two));
-    expect(parsed).toEqual({ ok: true, upgradedFrom: 2, state: { ...two, version: 3 } });
+    expect(migrate(two, MIGRATIONS, 3)).toEqual({ ...two, version: 3 });
+  });
+
+  it('v3 → v4 moves every lab, with every field, under the built-in course: no progress is dropped', async () => {
+    const ex = { attempts: 3, failedAttempts: 2, runs: 5, levelsSeen: [1, 2], answerRevealed: true, answerRevealedAt: 't0', lastResult: 'pass', lastRunAt: 't1',
+      lastMistakes: [], passedAt: 't2', countedFingerprint: 'f', validation: [{ question: 'Why?', answer: 'Because.', answeredAt: 't3' }] };
+    const scenarioObjects = [{ type: 'container', id: 'abc', name: 'oom-1', scenario: 'oom', createdAt: 't4' }];
+    const three = { version: 3, labs: { 'lab-01': { exercises: { '1b': ex } }, 'lab-05': { exercises: {}, scenarioObjects } } };
+    const parsed = await parseState(JSON.stringify(three));
+    expect(parsed).toEqual({ ok: true, upgradedFrom: 3, state: { version: 4, courses: { builtin: { labs: three.labs } } } });
+  });
+
+  it('v3 → v4 of an empty file and of one that was never right', async () => {
+    expect(migrate({ version: 3, labs: {} })).toEqual({ version: 4, courses: { builtin: { labs: {} } } });
+    // Not made right by the upgrade: the schema still reports it, at its new place.
+    expect(await parseState(JSON.stringify({ version: 3, labs: [] }))).toMatchObject({ ok: false, problem: expect.stringMatching(/after upgrading it from state version 3: courses\.builtin\.labs: expected record/) });
+  });
+
+  it('v4 keeps two courses with the same lab ids apart', async () => {
+    const ex = (attempts: number) => ({ attempts, failedAttempts: 0, levelsSeen: [], answerRevealed: false, lastMistakes: [] });
+    const four = { version: 4, courses: { builtin: { labs: { 'lab-01': { exercises: { '1a': ex(1) } } } }, 'docker-fundamentals': { labs: { 'lab-01': { exercises: { '1a': ex(7) } } } } } };
+    const parsed = await parseState(JSON.stringify(four));
+    expect(parsed).toEqual({ ok: true, upgradedFrom: null, state: four });
   });
 
   it('v3 fields are checked like the rest', async () => {
-    const three = (lab: Record<string, unknown>) => JSON.stringify({ version: 3, labs: { 'lab-05': { exercises: {}, ...lab } } });
+    const three = (lab: Record<string, unknown>) => JSON.stringify({ version: 4, courses: { builtin: { labs: { 'lab-05': { exercises: {}, ...lab } } } } });
     expect((await parseState(three({ scenarioObjects: [{ type: 'container', id: 'abc', scenario: 'oom' }] }))).ok).toBe(true);
     expect(await parseState(three({ scenarioObjects: [{ type: 'pod', id: 'abc' }] }))).toMatchObject({ ok: false, problem: expect.stringMatching(/scenarioObjects\.0\.type: expected one of/) });
   });
@@ -77,7 +99,7 @@ describe('state migrations', () => {
   it('adding a version is one more entry in the list', async () => {
     const next: Migration = { from: STATE_VERSION, to: STATE_VERSION + 1, migrate: (d) => ({ ...d, gate: {} }) };
     const out = migrate({ version: 1, labs: {} }, [...MIGRATIONS, next], STATE_VERSION + 1);
-    expect(out).toMatchObject({ version: STATE_VERSION + 1, labs: {}, gate: {} });
+    expect(out).toMatchObject({ version: STATE_VERSION + 1, courses: { builtin: { labs: {} } }, gate: {} });
   });
 
   it('a version no dojo wrote is a problem, not a crash', async () => {

@@ -120,10 +120,11 @@ export function withoutSyntaxDirective(text: string): string {
   return lines.join('\n');
 }
 
-async function buildOnce(engine: Engine, dir: string, dockerfile: string, buildargs: Record<string, string>, t: string, running: Set<string>) {
+/** One build of `dir`, labelled as dojo's; also used by `dojo validate --solutions`. */
+export async function buildOnce(engine: Engine, dir: string, dockerfile: string, buildargs: Record<string, string>, t: string, running: Set<string>, purpose = 'rebuild') {
   const { pack } = await import('tar-fs');
   const stream = (await engine.docker.buildImage(pack(dir) as unknown as NodeJS.ReadableStream, {
-    t, dockerfile, buildargs, labels: labels('rebuild'), rm: true, forcerm: true, version: '1',
+    t, dockerfile, buildargs, labels: labels(purpose), rm: true, forcerm: true, version: '1',
   } as never)) as unknown as NodeJS.ReadableStream;
   let text = '';
   let failure: string | null = null;

@@ -1,0 +1,3 @@
+module flowforge/api-service
+
+go 1.19

@@ -1,0 +1,3 @@
+module flowforge/worker-service
+
+go 1.19
