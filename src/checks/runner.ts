@@ -193,7 +193,12 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
     const open = mine.some((c) => ungraded.includes(c.id) || unjudged.includes(c.id));
     const status = bad ? 'fail' : !open && mine.some((c) => c.status === 'pass') ? 'pass' : 'skip';
     const requests = planned.filter((p) => p.def.exercise === e.id).flatMap((p) => p.requests);
-    return { id: e.id, passed: status === 'pass', status, fingerprint: hashPrints(printsOf(requests, collected.facts)) };
+    // A quiz reads no fact: what the student answered (its verdict per question) is its input.
+    const answered = planned.filter((p) => p.def.exercise === e.id && p.interactive).map((p): [string, unknown] => {
+      const o = outcomes.get(p.def.id)!;
+      return [`answers:${p.def.id}`, [o.status, o.summary, o.evidence]];
+    });
+    return { id: e.id, passed: status === 'pass', status, fingerprint: hashPrints([...printsOf(requests, collected.facts), ...answered]) };
   });
   const { reachable, endpoint, version, apiVersion, error } = collected.engine;
   const requests = planned.flatMap((p) => p.requests);

@@ -99,3 +99,21 @@ describe('hint on passed exercises', () => {
     expect((await dojo(['hint', 'lab-02', '-w', ws, '--format', 'json'])).json()).toMatchObject({ exercise: '2b', passed: false, level: 1 });
   });
 });
+
+describe('a quiz attempt', () => {
+  const quiz = (ws: string, uts: number, pid: number) => {
+    const file = join(ws, 'answers.yaml');
+    writeFileSync(file, `lab-01:\n  namespaces-quiz:\n    uts-hostname: ${uts}\n    pid-view: ${pid}\n    cgroups-role: 1\n    kernel-sharing: 1\n`);
+    return dojo(['check', 'lab-01', '--only', 'namespaces-quiz', '--answers', file, '-w', ws]);
+  };
+
+  it('counts changed answers as a new attempt, the same answers again as none', async () => {
+    const ws = tempWorkspace(copyBeforeDeps);
+    expect((await quiz(ws, 1, 1)).code).toBe(1);
+    const same = await quiz(ws, 1, 1);
+    expect(same.stderr).toContain('lab-01 1a: nothing changed since your last attempt: not counted');
+    const changed = await quiz(ws, 1, 3);
+    expect(changed.stderr).not.toContain('not counted');
+    expect(JSON.parse(readFileSync(join(ws, '.dojo/state.json'), 'utf8')).courses.builtin.labs['lab-01'].exercises['1a']).toMatchObject({ runs: 3, failedAttempts: 2 });
+  });
+});
