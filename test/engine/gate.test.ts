@@ -10,7 +10,7 @@
 import { execa, execaSync } from 'execa';
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerHash } from '../../src/checks/kinds/quiz.js';
@@ -182,7 +182,7 @@ describe('dojo checklist, the exit gate', () => {
     expect(r.stdout).toMatch(/\[x\] 5b {2}Debugging challenge {2}\(checks pass\)/);
     expect(r.stdout).toMatch(/NOT READY for the next module: 9 of 10 boxes ticked/);
     // The suggested command carries the run's --course and -w, so it works when pasted.
-    expect(r.stdout).toContain(`lab-05 5a: let dojo judge image-scan — no vulnerability scanner on PATH (looked for trivy, grype); \`dojo check lab-05 --only image-scan --course ${COURSE} -w ${good}\` shows why`);
+    expect(r.stdout).toContain(`lab-05 5a: let dojo judge image-scan — no vulnerability scanner on PATH (looked for trivy, grype); \`dojo check lab-05 --only image-scan --course ${COURSE} -w ${relative(process.cwd(), good)}\` shows why`);
     const json = (await gate(good, ['--format', 'json'])).json();
     expect(openBoxes(json)).toEqual(['lab-05 5a: image-scan skip']);
     // The report says what the exit code says, and so does lab 05's own status.

@@ -91,8 +91,8 @@ describe('dojo watch on files (lab 02)', () => {
     await t.keys('q');
     await expectCleanExit(t, pid);
     const state = JSON.parse(readFileSync(join(ws, '.dojo', 'state.json'), 'utf8'));
-    expect(state.labs['lab-02'].exercises['2a'].failedAttempts).toBe(1);
-    expect(state.labs['lab-02'].exercises['2a'].levelsSeen).toEqual([1]);
+    expect(state.courses.builtin.labs['lab-02'].exercises['2a'].failedAttempts).toBe(1);
+    expect(state.courses.builtin.labs['lab-02'].exercises['2a'].levelsSeen).toEqual([1]);
   });
 
   it('Ctrl-C in the middle of the cache probe cancels it and removes what it built', async () => {
