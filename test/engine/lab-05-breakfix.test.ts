@@ -98,6 +98,32 @@ describe('lab 05 break-fix scenarios', () => {
     });
   });
 
+  it('Ctrl-C or SIGTERM while the 5b checks run leaves no throwaway container (probe-image, listeners) behind', async () => {
+    const mine = (pid: number) => docker('ps', '-a', '-q', '--filter', `label=io.dojo.pid=${pid}`);
+    // Interrupt as a throwaway container appears, a little after, and at fixed times into the run.
+    const rounds: { signal: 'SIGINT' | 'SIGTERM'; afterSeen?: number; at?: number }[] = [
+      { signal: 'SIGINT', afterSeen: 0 }, { signal: 'SIGTERM', afterSeen: 0 }, { signal: 'SIGINT', afterSeen: 150 },
+      { signal: 'SIGINT', at: 900 }, { signal: 'SIGINT', at: 1100 }, { signal: 'SIGTERM', at: 1300 },
+    ];
+    for (const round of rounds) {
+      const child = execa('node', [BIN, '--course', COURSE, '-w', W, 'check', 'lab-05', '--exercise', '5b'], { reject: false, env: { CI: 'true', FORCE_COLOR: '0' } });
+      const start = Date.now();
+      if (round.at !== undefined) {
+        while (Date.now() - start < round.at) await new Promise((r) => setTimeout(r, 20));
+      } else {
+        const deadline = start + 30_000;
+        while (Date.now() < deadline && !(await mine(child.pid!))) await new Promise((r) => setTimeout(r, 10));
+        if (round.afterSeen) await new Promise((r) => setTimeout(r, round.afterSeen));
+      }
+      child.kill(round.signal);
+      const r = await child;
+      // A run that had already finished exits with its verdict; an interrupted one with the signal's code.
+      expect([1, 130, 143], JSON.stringify(round)).toContain(r.exitCode);
+      if (r.exitCode !== 1) expect(r.stdout + r.stderr).not.toContain('internal error');
+      expect(await mine(child.pid!), JSON.stringify(round)).toBe('');
+    }
+  });
+
   it('dojo diagnose names the cause of each, with evidence and a question, and nothing on the working database', async () => {
     const expected: Record<string, string> = { api: 'missing-env', report: 'oom-killed', worker: 'wrong-network', web: 'loopback-listener' };
     for (const [c, rule] of Object.entries(expected)) {
