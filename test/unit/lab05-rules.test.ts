@@ -207,6 +207,58 @@ describe('secrets', () => {
     expect(secretFileCandidates(dockerfile, context).filter((c) => !c.line).map((c) => c.path)).toContain('/root/.ssh/id_rsa');
   });
 
+  it('credential files reach the final image through a build stage (COPY --from followed back to the context)', () => {
+    const context = { files: ['main.go', 'go.mod', '.env', 'certs/server.key', 'certs/server.crt'], dockerignore: { lines: [] } };
+    const one = parsed('FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/api .\nFROM alpine:3.20\nCOPY --from=build /src/.env /etc/flowforge/.env\nCOPY --from=build /out/api /usr/local/bin/api\n');
+    const tree = parsed('FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nFROM build AS test\nFROM alpine:3.20\nCOPY --from=test /src /opt/flowforge\nCOPY --from=docker.io/library/nginx:1 /etc/nginx /etc/nginx\n');
+    expect([one, tree].map((d) => secretFileCandidates(d, context).filter((c) => c.line))).toMatchInlineSnapshot(`
+      [
+        [
+          {
+            "line": 6,
+            "path": "/etc/flowforge/.env",
+            "via": {
+              "line": 3,
+              "stage": "build",
+            },
+          },
+        ],
+        [
+          {
+            "line": 6,
+            "path": "/opt/flowforge/.env",
+            "via": {
+              "line": 3,
+              "stage": "build",
+            },
+          },
+          {
+            "line": 6,
+            "path": "/opt/flowforge/certs/server.key",
+            "via": {
+              "line": 3,
+              "stage": "build",
+            },
+          },
+        ],
+      ]
+    `);
+    const f = judge(noSecrets, {
+      dockerfile: 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nFROM alpine:3.20\nCOPY --from=build /src /opt/flowforge\n',
+      context: { files: ['.env', 'main.go', 'certs/server.key'] },
+      image: image({ history: [{ createdBy: '/bin/sh -c #(nop) COPY dir:0a1b2c in /opt/flowforge ', size: 5, emptyLayer: false }] }),
+      imagefs: fs({}, { '/opt/flowforge/.env': { exists: true }, '/opt/flowforge/certs/server.key': { exists: true } }),
+    });
+    expect([f.status, f.summary, ...f.evidence]).toMatchInlineSnapshot(`
+      [
+        "fail",
+        "secrets found in files in the image (values not shown)",
+        "api-service/Dockerfile:5  puts /opt/flowforge/.env into the image (from stage build, which took it from the build context at line 3)",
+        "api-service/Dockerfile:5  puts /opt/flowforge/certs/server.key into the image (from stage build, which took it from the build context at line 3)",
+      ]
+    `);
+  });
+
   it('no-secrets names the places, never the values', () => {
     const f = judge(noSecrets, {
       dockerfile: 'FROM alpine:3.20\nARG GITHUB_TOKEN\nRUN make\nCOPY . /app/\n',

@@ -38,7 +38,9 @@ export const noSecrets: CheckKind<z.infer<typeof params>> = {
       const fs = facts.get(filesReq(t));
       const candidates = secretFileCandidates(df, facts.optional(contextReq(t)) ?? undefined);
       const found = candidates.filter((c) => fs.paths[c.path]?.exists && !fs.paths[c.path]?.isDir && !p.allow.includes(c.path));
-      const files = found.map((c) => (c.line ? at(t, c.line, `puts ${c.path} into the image`) : `${c.path} is in the image`));
+      const files = found.map((c) => (c.line
+        ? at(t, c.line, `puts ${c.path} into the image${c.via ? ` (from stage ${c.via.stage}, which took it from the build context at line ${c.via.line})` : ''}`)
+        : `${c.path} is in the image`));
       const imageHits = imageSecrets(img, p.allow);
       // A build argument in the history has a declaration in the Dockerfile: that is the line to change.
       const argLines = imageHits.filter((h) => h.where === 'history').flatMap((h) => argDeclaration(df, h.name));
