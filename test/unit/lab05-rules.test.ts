@@ -96,6 +96,65 @@ describe('USER as the engine resolves it', () => {
     expect(dockerfileUser(parsed('FROM golang:1.22 AS build\nUSER 10001\nFROM alpine:3.20\n')).elsewhere).toEqual([{ line: 2, text: 'USER 10001', stage: 'build' }]);
   });
 
+  it('non-root-user judges the running container: its user overrides the image\'s (compose user:, docker run --user)', () => {
+    const run = (imageUser: string, containerUser: string) => {
+      const f = judge(nonRootUser, { dockerfile: imageUser ? `FROM alpine:3.20\nUSER ${imageUser}\n` : 'FROM alpine:3.20\n', image: image({ config: { user: imageUser } }), imagefs: fs({ '/etc/passwd': PASSWD, '/etc/group': 'root:x:0:\napp:x:10001:\n' }), container: { user: containerUser } });
+      return [f.status, f.summary, ...(f.evidence ?? [])];
+    };
+    expect([run('10001', 'root'), run('', '10001:10001'), run('10001', '10001'), run('10001', '')]).toMatchInlineSnapshot(`
+      [
+        [
+          "fail",
+          "api-service runs as root: it was started with user "root", which overrides the image's USER 10001",
+          "container api-service: user "root", set when it was started, overrides the image's: root is uid 0 in the image's /etc/passwd",
+          "flowforge/api-service:dev: Config.User "10001": uid 10001",
+          "api-service/Dockerfile:2  USER 10001",
+        ],
+        [
+          "pass",
+          "api-service runs as uid 10001: its start overrides the image's user (the image alone would run as root)",
+          "container api-service: user "10001:10001", set when it was started, overrides the image's: uid 10001, group 10001",
+          "flowforge/api-service:dev: Config.User "": no user set, so the process runs as root (uid 0)",
+          "api-service/Dockerfile:1  no USER in the final stage: it inherits the user of its base alpine:3.20",
+        ],
+        [
+          "pass",
+          "flowforge/api-service:dev runs as uid 10001",
+          "flowforge/api-service:dev: Config.User "10001": uid 10001",
+          "container api-service runs with the image's user",
+          "api-service/Dockerfile:2  USER 10001",
+        ],
+        [
+          "fail",
+          "api-service runs as root: it was created from a build of the image without a user; recreate it from the current image",
+          "container api-service: user "": no user set, so the process runs as root (uid 0)",
+          "flowforge/api-service:dev: Config.User "10001": uid 10001",
+          "api-service/Dockerfile:2  USER 10001",
+        ],
+      ]
+    `);
+  });
+
+  it('non-root-user: a group name must be in the image\'s /etc/group (the engine cannot start otherwise)', () => {
+    expect(['app:app', 'app:10001', '10001:app', 'app:ghost'].map((u) => resolveUser(u, PASSWD, null).how)).toMatchInlineSnapshot(`
+      [
+        "the image has no /etc/group to find group app in, so the engine cannot start a container as app:app ("unable to find group app")",
+        "app is uid 10001 in the image's /etc/passwd, group 10001",
+        "the image has no /etc/group to find group app in, so the engine cannot start a container as 10001:app ("unable to find group app")",
+        "the image has no /etc/group to find group ghost in, so the engine cannot start a container as app:ghost ("unable to find group ghost")",
+      ]
+    `);
+    expect(resolveUser('app:app', PASSWD, 'app:x:10001:\n')).toMatchObject({ uid: 10001, root: false });
+    expect(resolveUser('app:ghost', PASSWD, 'app:x:10001:\n').root).toBeNull();
+    const f = judge(nonRootUser, { dockerfile: 'FROM alpine:3.20\nUSER app:app\n', image: image({ config: { user: 'app:app' } }), imagefs: fs({ '/etc/passwd': PASSWD }) });
+    expect([f.status, f.summary]).toMatchInlineSnapshot(`
+      [
+        "fail",
+        "flowforge/api-service:dev names a user or group the image does not have",
+      ]
+    `);
+  });
+
   it('non-root-user: the image wins, and the evidence says why', () => {
     const run = (dockerfile: string, user: string) => judge(nonRootUser, { dockerfile, image: image({ config: { user } }), imagefs: fs({ '/etc/passwd': PASSWD }) });
     expect(run('FROM alpine:3.20\nUSER toor\n', 'toor')).toMatchInlineSnapshot(`
@@ -128,7 +187,7 @@ describe('USER as the engine resolves it', () => {
       }
     `);
     expect(run('FROM example/nonroot:1\n', '65532').summary).toBe('flowforge/api-service:dev runs as uid 65532, inherited from its base');
-    expect(run('FROM alpine:3.20\nUSER ghost\n', 'ghost').summary).toBe('flowforge/api-service:dev names a user the image does not have');
+    expect(run('FROM alpine:3.20\nUSER ghost\n', 'ghost').summary).toBe('flowforge/api-service:dev names a user or group the image does not have');
   });
 
   it('non-root-user without an image: a root Dockerfile fails on its own, anything else needs the build', () => {
@@ -249,7 +308,7 @@ describe('secrets', () => {
       image: image({ history: [{ createdBy: '/bin/sh -c #(nop) COPY dir:0a1b2c in /opt/flowforge ', size: 5, emptyLayer: false }] }),
       imagefs: fs({}, { '/opt/flowforge/.env': { exists: true }, '/opt/flowforge/certs/server.key': { exists: true } }),
     });
-    expect([f.status, f.summary, ...f.evidence]).toMatchInlineSnapshot(`
+    expect([f.status, f.summary, ...(f.evidence ?? [])]).toMatchInlineSnapshot(`
       [
         "fail",
         "secrets found in files in the image (values not shown)",
