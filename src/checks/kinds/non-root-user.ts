@@ -39,7 +39,9 @@ export const nonRootUser: CheckKind<Record<string, never>> = {
       const files = facts.get(passwdReq(t)).files ?? {};
       const imageWho = resolveUser(img.config.user, files['/etc/passwd'], files['/etc/group'] ?? null);
       const imageLine = `${t.service.image}: Config.User ${JSON.stringify(img.config.user)}: ${imageWho.how}`;
-      const running = serviceContainerReqs(t).map((r) => facts.optional(r)).find((c) => c?.running);
+      // Only a container of this very build says how this image runs; another build's is judged on its own.
+      const running = serviceContainerReqs(t).map((r) => facts.optional(r))
+        .find((c) => c?.running && (c.imageId ? c.imageId === img.id : c.image === t.service.image));
       // The engine copies the image's user into a container created without one: a difference is an override.
       if (running && running.user !== img.config.user) {
         const who = resolveUser(running.user, files['/etc/passwd'], files['/etc/group'] ?? null);
