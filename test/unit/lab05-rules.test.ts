@@ -367,10 +367,40 @@ describe('the running container', () => {
           "cap_drop: NET_RAW; cap_add: SYS_ADMIN; privileged: false; security_opt: none",
         ],
         "status": "fail",
-        "summary": "api-service does not drop ALL: it keeps the engine's default set; adds SYS_ADMIN, which is not in the allowed list (NET_BIND_SERVICE); has no no-new-privileges: a setuid program inside could still gain privileges",
+        "summary": "api-service does not drop ALL: it keeps 13 of the engine's 14 default capabilities; adds SYS_ADMIN, which is not in the allowed list (NET_BIND_SERVICE); has no no-new-privileges: a setuid program inside could still gain privileges",
       }
     `);
     expect(judge(capsDropped, { container: { capDrop: ['ALL'], capAdd: ['NET_BIND_SERVICE'], securityOpt: ['no-new-privileges:true'] } }).summary).toBe('api-service runs with only NET_BIND_SERVICE');
+  });
+
+  it('caps-dropped: dropping each of the 14 default capabilities by name is the same as ALL', () => {
+    const each = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'NET_RAW', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'CAP_SYS_CHROOT'];
+    const f = judge(capsDropped, { container: { capDrop: each, securityOpt: ['no-new-privileges'] } });
+    expect([f.status, f.summary, f.evidence?.[0]]).toMatchInlineSnapshot(`
+      [
+        "pass",
+        "api-service runs with no capabilities",
+        "api-service still has: no capabilities",
+      ]
+    `);
+  });
+
+  it('read-only-rootfs: paths normalised, a read-only tmpfs is not writable, every writable place named', () => {
+    const ro = (over: Record<string, unknown>) => {
+      const f = judge(readOnlyRootfs, { container: { readonlyRootfs: true, ...over } });
+      return `${f.status}: ${f.summary}`;
+    };
+    expect([
+      ro({ tmpfs: ['/tmp/'], tmpfsOptions: { '/tmp/': '' } }),
+      ro({ tmpfs: ['/tmp'], tmpfsOptions: { '/tmp': 'ro' } }),
+      ro({ tmpfs: ['/tmp', '/run'], tmpfsOptions: { '/tmp': 'rw,size=64m', '/run': '' }, mounts: [{ type: 'volume', name: 'data', source: '/x', destination: '/data', rw: true }, { type: 'bind', name: null, source: '/etc/ff', destination: '/etc/ff', rw: false }] }),
+    ]).toMatchInlineSnapshot(`
+      [
+        "pass: api-service runs read-only, writable only at /tmp (tmpfs)",
+        "fail: api-service is read-only but has nothing writable at /tmp (the tmpfs at /tmp is mounted read-only)",
+        "pass: api-service runs read-only, writable only at /tmp (tmpfs), /run (tmpfs), /data (volume)",
+      ]
+    `);
   });
 
   it('limits and a read-only root: judged on the container; none at all is an error, not a fail', () => {
