@@ -266,6 +266,15 @@ describe('secrets', () => {
     expect(secretFileCandidates(dockerfile, context).filter((c) => !c.line).map((c) => c.path)).toContain('/root/.ssh/id_rsa');
   });
 
+  it('no-secrets: names that describe a secret and plain numbers are not secrets; MYSQL_PWD is (walkthrough)', () => {
+    const hits = dockerfileSecrets(parsed('FROM alpine:3.20\nENV TOKEN_TTL=3600 API_KEY_HEADER=X-Api-Key SECRET_NAME=flowforge/db PASSWORD_MIN_LENGTH=12\nENV MYSQL_PWD=hunter2 API_KEY=1234\n'));
+    expect(hits.map((h) => h.what)).toMatchInlineSnapshot(`
+      [
+        "ENV MYSQL_PWD=****",
+      ]
+    `);
+  });
+
   it('credential files reach the final image through a build stage (COPY --from followed back to the context)', () => {
     const context = { files: ['main.go', 'go.mod', '.env', 'certs/server.key', 'certs/server.crt'], dockerignore: { lines: [] } };
     const one = parsed('FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/api .\nFROM alpine:3.20\nCOPY --from=build /src/.env /etc/flowforge/.env\nCOPY --from=build /out/api /usr/local/bin/api\n');

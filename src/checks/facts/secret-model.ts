@@ -15,7 +15,9 @@ export interface SecretHit {
 }
 
 const literal = (value: string) => value.trim() !== '' && !/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:?-[^}]*)?\}?$/.test(value.trim());
-const isSecret = (name: string, value: string, allow: string[]) => !allow.includes(name) && value.trim() !== '' && (isSecretName(name) || hasSecretShape(value));
+/** A number alone (a port, a length, a count of seconds) is not judged a secret by its name. */
+const isSecret = (name: string, value: string, allow: string[]) =>
+  !allow.includes(name) && value.trim() !== '' && ((isSecretName(name) && !/^\d+$/.test(value.trim())) || hasSecretShape(value));
 
 /** `ENV NAME value` (the old form) or `NAME=value …`. */
 function pairs(i: DfInstruction): { name: string; value: string }[] {
