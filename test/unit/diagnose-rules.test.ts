@@ -104,6 +104,10 @@ describe('log patterns and /proc/net/tcp', () => {
     ]);
   });
 
+  it('leaves out Docker\'s embedded DNS listener (127.0.0.11): it is not the program\'s', () => {
+    expect(parseProcNet(['   0: 0B00007F:A0F3 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0', '   1: 00000000:1F90 00000000:0000 0A 0'])).toEqual([{ address: '0.0.0.0', port: 8080 }]);
+  });
+
   it('turns listening sockets into addresses (IPv4, IPv6, v4-mapped)', () => {
     expect(parseProcNet([
       '  sl  local_address rem_address   st tx_queue rx_queue',
