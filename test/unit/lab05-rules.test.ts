@@ -327,6 +327,20 @@ describe('secrets', () => {
     `);
   });
 
+  it('no-secrets says when the image holds a secret the current Dockerfile no longer sets (a failed rebuild left the old image)', () => {
+    const f = judge(noSecrets, {
+      dockerfile: 'FROM alpine:3.20\nENV PORT=8080\nCOPY api /api\n',
+      image: image({ config: { env: ['PATH=/bin', 'PORT=8080', 'API_KEY=k-123456'] }, history: [{ createdBy: '/bin/sh -c #(nop) COPY file:0a1b in /api ', size: 5, emptyLayer: false }] }),
+    });
+    expect([f.status, f.summary, ...(f.evidence ?? [])]).toMatchInlineSnapshot(`
+      [
+        "fail",
+        "secrets found in the image config or history (values not shown); flowforge/api-service:dev may be older than api-service/Dockerfile: rebuild, then check again",
+        "ENV API_KEY in the image config (docker image inspect shows its value); the current api-service/Dockerfile does not set API_KEY: the image is older than the Dockerfile (did the last docker build fail?) or its base sets it",
+      ]
+    `);
+  });
+
   it('no-secrets names the places, never the values', () => {
     const f = judge(noSecrets, {
       dockerfile: 'FROM alpine:3.20\nARG GITHUB_TOKEN\nRUN make\nCOPY . /app/\n',

@@ -47,6 +47,19 @@ export function dockerfileSecrets(df: DockerfileFacts, allow: string[] = []): Se
   return hits;
 }
 
+/** Names the final image's stages set with ENV or declare with ARG: what the current Dockerfile can put in the image. */
+export function declaredNames(df: DockerfileFacts): Set<string> {
+  const names = new Set<string>();
+  for (const s of df.stages) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'ENV' && i.keyword !== 'ARG') continue;
+      for (const p of pairs(i)) names.add(p.name);
+      for (const word of i.text.split(/\s+/)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(word)) names.add(word);
+    }
+  }
+  return names;
+}
+
 /** What anyone who has the image can read with `docker image inspect` and `docker history --no-trunc`. */
 export function imageSecrets(img: ImageFacts, allow: string[] = []): SecretHit[] {
   const hits: SecretHit[] = [];
