@@ -69,10 +69,14 @@ const mountPermission: Rule = (f) => {
 const missingEnv: Rule = (f) => {
   const unset = missingVariables(f.logs).filter((v) => !f.env.names.includes(v.name) || f.env.empty.includes(v.name));
   if (!unset.length) return null;
-  const names = unset.map((v) => v.name);
-  return { rule: 'missing-env', severity: 'error', summary: `${f.name}'s logs ask for ${names.join(', ')}, which its environment does not set`, mistake: 'missing-env',
+  const names = [...new Set(unset.map((v) => v.name))];
+  const empty = names.filter((n) => f.env.names.includes(n));
+  const missing = names.filter((n) => !f.env.names.includes(n));
+  const how = [missing.length && `does not set ${missing.join(', ')}`, empty.length && `sets ${empty.join(', ')} empty`].filter(Boolean).join(' and ');
+  const has = f.env.names.filter((n) => n !== 'PATH').map((n) => (f.env.empty.includes(n) ? `${n} (empty)` : n));
+  return { rule: 'missing-env', severity: 'error', summary: `${f.name}'s logs ask for ${names.join(', ')}; its environment ${how}`, mistake: 'missing-env',
     evidence: [stateLine(f), ...[...new Set(unset.map((v) => v.line))].slice(0, 3).map((l) => `log: ${l}`),
-      `its environment has: ${f.env.names.filter((n) => n !== 'PATH').join(', ') || 'only PATH'} (values not shown)`] };
+      `its environment has: ${has.join(', ') || 'only PATH'} (values not shown)`] };
 };
 
 const localhostForService: Rule = (f) => {

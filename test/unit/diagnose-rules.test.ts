@@ -43,6 +43,14 @@ describe('dojo diagnose rules', () => {
     const f = exited(1, { logs: ['api: config error: required environment variable DATABASE_URL is not set'] });
     expect(verdict(f)).toEqual(['error missing-env -> missing-env']);
     expect(verdict(exited(1, { logs: f.logs, env: { names: ['PATH', 'DATABASE_URL'], empty: ['DATABASE_URL'] } }))).toEqual(['error missing-env -> missing-env']);
+    // Set but empty is worded as empty, next to evidence that lists it.
+    const empty = diagnose(exited(1, { logs: f.logs, env: { names: ['PATH', 'DATABASE_URL'], empty: ['DATABASE_URL'] } }))[0]!;
+    expect([empty.summary, empty.evidence.at(-1)]).toMatchInlineSnapshot(`
+      [
+        "app's logs ask for DATABASE_URL; its environment sets DATABASE_URL empty",
+        "its environment has: DATABASE_URL (empty) (values not shown)",
+      ]
+    `);
     // Set: the variable is not the reason, so only the generic exit remains.
     expect(verdict(exited(1, { logs: f.logs, env: { names: ['PATH', 'DATABASE_URL'], empty: [] } }))).toEqual(['error exited -> container-exits']);
     expect(missingVariables(['Error: Database is uninitialized and superuser password is not specified.', '       You must specify POSTGRES_PASSWORD to a non-empty value for the', 'FATAL: ERROR missing'])).toEqual([{ name: 'POSTGRES_PASSWORD', line: '       You must specify POSTGRES_PASSWORD to a non-empty value for the' }]);
