@@ -100,7 +100,8 @@ export async function labStart(g: GlobalOptions, labId: string): Promise<LabResu
   finished = true;
   await undo();
   const scenarios = await views(e, file, started.map((s) => s.name)).catch((err) => {
-    if (signal.aborted) throw interruptedStart(id);
+    // The start was complete and recorded: the scenarios stay, as after an uninterrupted start.
+    if (signal.aborted) throw new DojoError({ code: 'E_INTERRUPTED', message: `interrupted after ${id}'s scenarios were created; \`dojo lab stop ${id}\` removes them`, exitCode: ExitCode.interrupted });
     throw err;
   });
   return {

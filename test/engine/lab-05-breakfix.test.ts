@@ -47,6 +47,11 @@ async function leftovers(w: string): Promise<string[]> {
     ...lines(await docker('images', '-q', IMAGE)).map((i) => `image ${i}`),
   ];
 }
+/** Runs a new lab05-api in place of the current one (what a student does to try a fix). */
+async function replace(...args: string[]): Promise<void> {
+  await docker('rm', '-f', n('api'));
+  await docker('run', '-d', '--name', n('api'), ...args);
+}
 const byId = <T extends { id: string }>(xs: T[]) => Object.fromEntries(xs.map((x) => [x.id, x]));
 
 const W = ws();
@@ -181,6 +186,35 @@ describe('lab 05 break-fix scenarios', () => {
     expect(r.json().checks.find((c: { id: string }) => c.id === 'report-fits-memory').summary).toContain('without a memory limit');
   });
 
+  it('api-starts words each cause: an empty variable, a restart loop, no published port, a stand-in from another image', async () => {
+    try {
+      await checkEachCause();
+    } finally {
+      // Put back a fixed api from the scenario image: lab stop removes only what runs from it.
+      await replace('-e', 'DATABASE_URL=postgres://flowforge@db:5432/ff', '-p', '127.0.0.1::8080', IMAGE, 'api');
+    }
+  });
+
+  async function checkEachCause(): Promise<void> {
+    const apiStarts = async () => {
+      const r = await cli(W, 'check', 'lab-05', '--only', 'api-starts', '--format', 'json');
+      const c = r.json().checks.find((x: { id: string }) => x.id === 'api-starts');
+      return { line: `${c.status} ${c.mistake}: ${c.summary}`, evidence: c.evidence as string[] };
+    };
+    await replace('-e', 'DATABASE_URL=', '--restart', 'always', IMAGE, 'api');
+    // Wait until the engine has restarted it at least once (a poll with a deadline, not a sleep).
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && Number(await docker('inspect', '-f', '{{.RestartCount}}', n('api'))) < 1) await new Promise((r) => setTimeout(r, 100));
+    const looping = await apiStarts();
+    expect(looping.line).toMatch(/^fail missing-env: .*(keeps stopping and the engine keeps restarting it|is not running)/);
+    expect(looping.evidence.join('\n')).toContain('sets DATABASE_URL empty');
+    expect(looping.evidence.join('\n')).not.toMatch(/HTTP code|does not set DATABASE_URL/);
+    await replace('-e', 'DATABASE_URL=postgres://flowforge@db:5432/ff', IMAGE, 'api');
+    expect((await apiStarts()).line).toBe(`fail port-not-published: ${n('api')} is still broken: it does not publish 8080/tcp on the host`);
+    await replace('-e', 'DATABASE_URL=postgres://flowforge@db:5432/ff', '-p', '127.0.0.1::8080', TOOL, 'httpd', '-f', '-p', '8080');
+    expect((await apiStarts()).line).toBe(`fail stand-in-container: ${n('api')} is still broken: it runs ${TOOL}, not ${IMAGE}: the scenario is fixed with the same image and program`);
+  }
+
   it('lab stop removes every scenario object, the fixed containers too, and nothing else', async () => {
     const mine = n('bystander');
     await docker('run', '-d', '--name', mine, '--label', LABEL, TOOL, 'sleep', '300');
@@ -216,6 +250,21 @@ describe('cleaning up after interrupted and crashed starts', () => {
     expect(r.exitCode).toBe(130);
     expect(await leftovers(w)).toEqual([]);
     expect(state(w).labs['lab-05']?.scenarioObjects).toBeUndefined();
+  });
+
+  it('Ctrl-C early in lab start (0.5-0.6 s) ends as interrupted, never as an internal error', async () => {
+    for (const at of [450, 550, 650]) {
+      const w = ws();
+      const child = execa('node', [BIN, '--course', COURSE, '-w', w, 'lab', 'start', 'lab-05'], { reject: false, env: { CI: 'true', FORCE_COLOR: '0' } });
+      const start = Date.now();
+      while (Date.now() - start < at) await new Promise((r) => setTimeout(r, 10));
+      child.kill('SIGINT');
+      const r = await child;
+      expect(r.stderr, `at ${at} ms`).not.toContain('internal error');
+      expect([0, 130], `at ${at} ms: ${r.stderr}`).toContain(r.exitCode);
+      if (r.exitCode === 130) expect(await leftovers(w)).toEqual([]);
+      else await cli(w, 'lab', 'stop', 'lab-05');
+    }
   });
 
   it('lab stop cleans what a crashed run recorded (by id, and by name when the id was not written yet)', async () => {
