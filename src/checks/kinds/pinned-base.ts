@@ -34,7 +34,7 @@ export const pinnedBase: CheckKind<z.infer<typeof params>> = {
       }
       if (bad.length) return fail('a base image is not pinned to a version', [...bad.map((b) => b.text), ...unknown], { location: locationOf(t, bad[0]!.line) });
       // One base dojo cannot read is enough not to say "every base is pinned".
-      if (unknown.length) return skip(`unknown: ${unknown.length === 1 ? 'a base image depends' : `${unknown.length} base images depend`} on a build argument dojo has no value for`, [...unknown, ...good]);
+      if (unknown.length) return skip(`unknown: ${unknown.length > 1 ? `${unknown.length} base images depend` : good.length ? 'a base image depends' : 'the base image depends'} on a build argument dojo has no value for`, [...unknown, ...good]);
       return pass('every base image names a version', [...good, ...unknown]);
     }),
 };
