@@ -15,7 +15,16 @@ export interface DiagnoseFinding {
 type Rule = (f: DiagnosisFacts) => DiagnoseFinding | null;
 
 const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
-const tail = (f: DiagnosisFacts, n = 3) => f.logs.slice(-n).map((l) => `log: ${l}`);
+/** The last `n` different log lines; a restart loop prints the same line each time, so it is shown once with its count. */
+export function tail(f: Pick<DiagnosisFacts, 'logs'>, n = 3): string[] {
+  const recent = f.logs.slice(-30);
+  const lastFirst: string[] = [];
+  for (const l of [...recent].reverse()) if (!lastFirst.includes(l) && lastFirst.length < n) lastFirst.push(l);
+  return lastFirst.reverse().map((l) => {
+    const times = recent.filter((x) => x === l).length;
+    return `log: ${l}${times > 1 ? ` (${times} times)` : ''}`;
+  });
+}
 const stateLine = (f: DiagnosisFacts) =>
   `status ${f.status}${f.running ? '' : `, exit code ${f.exitCode}`}${f.oomKilled ? `, OOMKilled true${f.running ? ' (an earlier run)' : ''}` : ''}${f.restartCount ? `, restarted ${f.restartCount} times` : ''}`;
 const networksLine = (f: DiagnosisFacts) => `${f.name} is on: ${Object.keys(f.networks).join(', ') || 'no network'}`;

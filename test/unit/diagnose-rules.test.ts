@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { missingContainer, type DiagnosisFacts } from '../../src/checks/facts/diagnosis-model.js';
 import { parseProcNet } from '../../src/checks/facts/proc-net.js';
 import { connectionFailures, missingVariables } from '../../src/diagnose/log-patterns.js';
-import { diagnose } from '../../src/diagnose/rules.js';
+import { diagnose, tail } from '../../src/diagnose/rules.js';
 
 const running = (over: Partial<DiagnosisFacts> = {}): DiagnosisFacts => ({
   ...missingContainer('app'), found: true, id: 'c0ffee', image: 'app:1', status: 'running', running: true,
@@ -110,6 +110,15 @@ describe('log patterns and /proc/net/tcp', () => {
     ]).map((c) => `${c.kind} ${c.host}:${c.port}`)).toEqual([
       'lookup postgres:null', 'lookup db:null', 'lookup redis:null', 'refused localhost:5432', 'refused 127.0.0.1:null', 'refused 127.0.0.1:6379',
     ]);
+  });
+
+  it('shows a log line a restart loop repeats once, with its count', () => {
+    expect(tail({ logs: ['starting', 'api: DATABASE_URL is not set', 'starting', 'api: DATABASE_URL is not set', 'starting', 'api: DATABASE_URL is not set'] })).toMatchInlineSnapshot(`
+      [
+        "log: starting (3 times)",
+        "log: api: DATABASE_URL is not set (3 times)",
+      ]
+    `);
   });
 
   it('leaves out Docker\'s embedded DNS listener (127.0.0.11): it is not the program\'s', () => {

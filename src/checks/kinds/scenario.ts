@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DiagnosisRequest } from '../facts/requests.js';
 import type { DiagnosisFacts } from '../facts/diagnosis-model.js';
 import { isLoopback } from '../facts/diagnosis-model.js';
-import { diagnose } from '../../diagnose/rules.js';
+import { diagnose, tail } from '../../diagnose/rules.js';
 import { error, fail, pass, type CheckKind, type CheckTarget } from '../types.js';
 
 const params = z
@@ -48,7 +48,7 @@ export const scenarioFixed: CheckKind<P> = {
     const evidence = [`${d.name}: status ${d.status}${d.running && d.status !== 'restarting' ? '' : `, exit code ${d.exitCode}`}${restarts}${d.oomKilled && !d.running ? ', OOMKilled' : ''}`];
     if (!problems.length) return pass(`${d.name} runs as it should`, evidence);
     const cause = diagnose(d).find((f) => f.severity === 'error');
-    const rest = [...problems.slice(1).map((x) => x.text), ...(cause ? cause.evidence.filter((e) => !e.startsWith('status ')) : d.logs.slice(-3).map((l) => `log: ${l}`))];
+    const rest = [...problems.slice(1).map((x) => x.text), ...(cause ? cause.evidence.filter((e) => !e.startsWith('status ')) : tail(d))];
     // Each cause has its own question: the first problem's, else the one the diagnosis names.
     const mistake = problems[0]!.mistake ?? cause?.mistake;
     return fail(`${d.name} is still broken: ${problems[0]!.text}`, [...evidence, ...counted(rest)], mistake ? { mistake } : undefined);
