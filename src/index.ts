@@ -70,10 +70,13 @@ function report(err: unknown, asked: ReturnType<typeof peekFormat>): number {
   } else {
     // Ctrl-C at a prompt reaches @inquirer/prompts as a keypress, not a signal: the same as an interrupt.
     const promptClosed = (err as Error)?.name === 'ExitPromptError';
+    // After a signal, an engine call failing because the cleanup removed its object is the interrupt, not a bug.
     e = err instanceof DojoError
       ? err
       : promptClosed
         ? new DojoError({ code: 'E_INTERRUPTED', message: 'interrupted: nothing was recorded', exitCode: ExitCode.interrupted })
+        : interrupted() !== null
+          ? new DojoError({ code: 'E_INTERRUPTED', message: 'interrupted: what dojo created in the engine was removed', exitCode: interrupted()! })
         : new DojoError({
           code: 'E_INTERNAL',
           message: `internal error: ${(err as Error)?.message ?? String(err)}`,
@@ -94,7 +97,7 @@ function report(err: unknown, asked: ReturnType<typeof peekFormat>): number {
       }
     }
   }
-  return e.exitCode;
+  return interrupted() ?? e.exitCode;
 }
 
 // Not a top-level await: the lazily loaded command chunks import what they share from this file

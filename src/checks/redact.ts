@@ -3,9 +3,16 @@ import { join } from 'node:path';
 import type { FactRequest } from './facts/requests.js';
 import type { Facts } from './facts/store.js';
 
-/** Explicit names, not "anything with KEY in it": PUBLIC_KEY, *_FILE, KMS_KEY_ALIAS are not secrets. */
-const SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|(^|_)PASS($|_)|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
-const NOT_SECRET = /(PUBLIC|_FILE$|_PATH$|_DIR$|KEY_ALIAS|_URL_TEMPLATE$)/i;
+/**
+ * Explicit names, not "anything with KEY in it": PUBLIC_KEY, *_FILE, KMS_KEY_ALIAS are not secrets.
+ * `*_PWD` (MYSQL_PWD) is a password; bare PWD is the shell's working directory.
+ */
+const SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|(^|_)PASS($|_)|_PWD$|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
+/**
+ * Names that describe a secret's properties, not the secret: TOKEN_TTL, API_KEY_HEADER,
+ * SECRET_NAME (a secret store's key), PASSWORD_MIN_LENGTH, TOKEN_EXPIRY.
+ */
+const NOT_SECRET = /(PUBLIC|_FILE$|_PATH$|_DIR$|KEY_ALIAS|_URL_TEMPLATE$|_TTL$|_HEADER$|_NAME$|_LENGTH$|_LEN$|(^|_)(MIN|MAX)_|_EXPIRY$|_EXPIRES?(_IN|_AFTER)?$|_LIFETIME$|_TIMEOUT$|_ALGORITHM$|_ALG$)/i;
 const KEY_SHAPES = /\b(?:AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|sk_live_[A-Za-z0-9]{16,}|xox[abpr]-[A-Za-z0-9-]{10,})|-----BEGIN [A-Z ]*PRIVATE KEY-----/g;
 /** The password of `scheme://user:password@host`. */
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)([^\s/@]+)(@)/gi;

@@ -12,6 +12,8 @@ export interface DoctorResult {
   engine: { reachable: boolean; kind?: EngineKind; version?: string; apiVersion?: string; os?: string; arch?: string; error?: string; limits?: string[]; builder?: BuilderInfo };
   compose: { v2: string | null; v1: string | null };
   leftovers: number;
+  /** The docker command that removes the leftovers, or null when there are none. */
+  removeLeftovers: string | null;
   exitCode: number;
   notices: string[];
 }
@@ -30,14 +32,15 @@ export async function doctor(_g: GlobalOptions): Promise<DoctorResult> {
           detectBuilder(e),
         ]);
         const kind = engineKind(e.version, info);
-        const { leftovers: over } = await import('../engine/leftovers.js');
-        return { reachable: true, kind, version: e.version.Version, apiVersion: e.version.ApiVersion, os: e.version.Os, arch: e.version.Arch, limits: limitsOf(kind), builder, leftovers: over(leftovers).length };
+        const { leftovers: over, removalCommand } = await import('../engine/leftovers.js');
+        const gone = over(leftovers);
+        return { reachable: true, kind, version: e.version.Version, apiVersion: e.version.ApiVersion, os: e.version.Os, arch: e.version.Arch, limits: limitsOf(kind), builder, leftovers: gone.length, removeLeftovers: removalCommand(gone.map((c) => c.Id)) };
       },
-      (err: unknown) => ({ reachable: false, error: err instanceof DojoError ? err.message : String(err), leftovers: 0 }),
+      (err: unknown) => ({ reachable: false, error: err instanceof DojoError ? err.message : String(err), leftovers: 0, removeLeftovers: null }),
     ),
     composeVersions(),
   ]);
-  const { leftovers, ...engine } = engineInfo;
+  const { leftovers, removeLeftovers, ...engine } = engineInfo;
   return {
     type: 'doctor',
     ok: engine.reachable,
@@ -45,6 +48,7 @@ export async function doctor(_g: GlobalOptions): Promise<DoctorResult> {
     engine,
     compose,
     leftovers,
+    removeLeftovers,
     exitCode: engine.reachable ? ExitCode.ok : ExitCode.engineUnreachable,
     notices: [],
   };

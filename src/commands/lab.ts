@@ -89,7 +89,7 @@ export async function labStart(g: GlobalOptions, labId: string): Promise<LabResu
     started = await work;
   } catch (err) {
     await undo();
-    if (signal.aborted) throw new DojoError({ code: 'E_INTERRUPTED', message: `interrupted: what ${id}'s start had created was removed`, exitCode: ExitCode.interrupted });
+    if (signal.aborted) throw interruptedStart(id);
     throw new DojoError({
       code: 'E_LAB_START',
       message: `${id}'s scenarios could not be created: ${(err as { json?: { message?: string } }).json?.message ?? (err as Error).message}`,
@@ -97,13 +97,23 @@ export async function labStart(g: GlobalOptions, labId: string): Promise<LabResu
       exitCode: ExitCode.checkFailed,
     });
   }
+  // A signal that lands as the last create returns: the handler's removal is already under way.
+  if (signal.aborted) throw interruptedStart(id);
   finished = true;
   await undo();
+  const scenarios = await views(e, file, started.map((s) => s.name)).catch((err) => {
+    // The start was complete and recorded: the scenarios stay, as after an uninterrupted start.
+    if (signal.aborted) throw new DojoError({ code: 'E_INTERRUPTED', message: `interrupted after ${id}'s scenarios were created; \`dojo lab stop ${id}\` removes them`, exitCode: ExitCode.interrupted });
+    throw err;
+  });
   return {
     type: 'lab', action: 'start', lab: id, exercise: file.exercise, toolImage: tool,
-    scenarios: await views(e, file, started.map((s) => s.name)), removed: [], failed: [], exitCode: ExitCode.ok, notices,
+    scenarios, removed: [], failed: [], exitCode: ExitCode.ok, notices,
   };
 }
+
+const interruptedStart = (id: string) =>
+  new DojoError({ code: 'E_INTERRUPTED', message: `interrupted: what ${id}'s start had created was removed`, exitCode: ExitCode.interrupted });
 
 /** Removes every scenario object of the lab in this workspace (recorded, labelled, or run from its image). */
 export async function labStop(g: GlobalOptions, labId: string): Promise<LabResult> {

@@ -15,7 +15,16 @@ export interface DiagnoseFinding {
 type Rule = (f: DiagnosisFacts) => DiagnoseFinding | null;
 
 const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
-const tail = (f: DiagnosisFacts, n = 3) => f.logs.slice(-n).map((l) => `log: ${l}`);
+/** The last `n` different log lines; a restart loop prints the same line each time, so it is shown once with its count. */
+export function tail(f: Pick<DiagnosisFacts, 'logs'>, n = 3): string[] {
+  const recent = f.logs.slice(-30);
+  const lastFirst: string[] = [];
+  for (const l of [...recent].reverse()) if (!lastFirst.includes(l) && lastFirst.length < n) lastFirst.push(l);
+  return lastFirst.reverse().map((l) => {
+    const times = recent.filter((x) => x === l).length;
+    return `log: ${l}${times > 1 ? ` (${times} times)` : ''}`;
+  });
+}
 const stateLine = (f: DiagnosisFacts) =>
   `status ${f.status}${f.running ? '' : `, exit code ${f.exitCode}`}${f.oomKilled ? `, OOMKilled true${f.running ? ' (an earlier run)' : ''}` : ''}${f.restartCount ? `, restarted ${f.restartCount} times` : ''}`;
 const networksLine = (f: DiagnosisFacts) => `${f.name} is on: ${Object.keys(f.networks).join(', ') || 'no network'}`;
@@ -69,10 +78,14 @@ const mountPermission: Rule = (f) => {
 const missingEnv: Rule = (f) => {
   const unset = missingVariables(f.logs).filter((v) => !f.env.names.includes(v.name) || f.env.empty.includes(v.name));
   if (!unset.length) return null;
-  const names = unset.map((v) => v.name);
-  return { rule: 'missing-env', severity: 'error', summary: `${f.name}'s logs ask for ${names.join(', ')}, which its environment does not set`, mistake: 'missing-env',
+  const names = [...new Set(unset.map((v) => v.name))];
+  const empty = names.filter((n) => f.env.names.includes(n));
+  const missing = names.filter((n) => !f.env.names.includes(n));
+  const how = [missing.length && `does not set ${missing.join(', ')}`, empty.length && `sets ${empty.join(', ')} empty`].filter(Boolean).join(' and ');
+  const has = f.env.names.filter((n) => n !== 'PATH').map((n) => (f.env.empty.includes(n) ? `${n} (empty)` : n));
+  return { rule: 'missing-env', severity: 'error', summary: `${f.name}'s logs ask for ${names.join(', ')}; its environment ${how}`, mistake: 'missing-env',
     evidence: [stateLine(f), ...[...new Set(unset.map((v) => v.line))].slice(0, 3).map((l) => `log: ${l}`),
-      `its environment has: ${f.env.names.filter((n) => n !== 'PATH').join(', ') || 'only PATH'} (values not shown)`] };
+      `its environment has: ${has.join(', ') || 'only PATH'} (values not shown)`] };
 };
 
 const localhostForService: Rule = (f) => {

@@ -23,3 +23,11 @@ export function leftovers<C extends { Labels?: Record<string, string> }>(contain
     return !Number.isInteger(pid) || pid <= 0 || !alive(pid);
   });
 }
+
+/**
+ * The command that removes exactly these containers. By id, not by label: a label filter would
+ * also take a concurrent run's live containers and a lab's scenarios, which carry io.dojo.temp too.
+ */
+export function removalCommand(ids: string[]): string | null {
+  return ids.length ? `docker rm -f -v ${ids.map((id) => id.slice(0, 12)).join(' ')}` : null;
+}

@@ -75,7 +75,10 @@ export function doctorText(r: DoctorResult, c: ChalkInstance): string {
     ...(e.limits ?? []).map((l) => `           ${l}`),
     ...(e.builder ? [`${ok(true)} builder  ${e.builder.kind === 'buildkit' ? e.builder.name : `classic builder (${e.builder.why}): cache-reuse skips Dockerfiles that need BuildKit`}`] : []),
     `${ok(Boolean(r.compose.v2 || r.compose.v1))} compose  ${r.compose.v2 ? `docker compose ${r.compose.v2}` : 'docker compose (v2): not found'}; ${r.compose.v1 ?? 'docker-compose (v1): not found'}`,
-    ...(r.leftovers ? [`${c.yellow('!')} ${r.leftovers} dojo throwaway container(s) left from an interrupted run (label io.dojo.temp=1)`] : []),
+    ...(r.leftovers ? [
+      `${c.yellow('!')} ${r.leftovers} dojo throwaway container(s) left from an interrupted run (label io.dojo.temp=1)`,
+      `           remove them with: ${r.removeLeftovers}`,
+    ] : []),
   ].join('\n') + '\n';
 }
 

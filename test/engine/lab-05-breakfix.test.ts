@@ -48,11 +48,23 @@ async function leftovers(w: string): Promise<string[]> {
     ...lines(await docker('images', '-q', IMAGE)).map((i) => `image ${i}`),
   ];
 }
+/** Runs a new lab05-api in place of the current one (what a student does to try a fix). */
+async function replace(...args: string[]): Promise<void> {
+  await docker('rm', '-f', n('api'));
+  await docker('run', '-d', '--name', n('api'), ...args);
+}
 const byId = <T extends { id: string }>(xs: T[]) => Object.fromEntries(xs.map((x) => [x.id, x]));
 
 const W = ws();
 
+/** The dojo processes this file interrupts: a failed assertion must not leave their throwaway containers. */
+const interruptedPids: number[] = [];
+
 afterAll(async () => {
+  for (const pid of interruptedPids) {
+    const left = lines(await docker('ps', '-aq', '--filter', `label=io.dojo.pid=${pid}`, '--filter', 'label=io.dojo.temp=1'));
+    if (left.length) await execa('docker', ['rm', '-f', '-v', ...left], { reject: false });
+  }
   // Only this test's objects: its names and labels (a failed assertion must not leave them behind).
   const ids = lines(await docker('ps', '-aq', '--filter', `name=${ID}-`));
   if (ids.length) await execa('docker', ['rm', '-f', '-v', ...ids], { reject: false });
@@ -97,6 +109,36 @@ describe('lab 05 break-fix scenarios', () => {
       'worker-reaches-db': 'fail wrong-network',
       'web-answers': 'fail listener-unreachable',
     });
+  });
+
+  it('Ctrl-C or SIGTERM while the 5b checks run leaves no throwaway container (probe-image, listeners) behind', async () => {
+    const mine = (pid: number) => docker('ps', '-a', '-q', '--filter', `label=io.dojo.pid=${pid}`);
+    // Interrupt as a throwaway container appears, a little after, and at fixed times into the run.
+    const rounds: { signal: 'SIGINT' | 'SIGTERM'; afterSeen?: number; at?: number }[] = [
+      { signal: 'SIGINT', afterSeen: 0 }, { signal: 'SIGTERM', afterSeen: 0 }, { signal: 'SIGINT', afterSeen: 150 },
+      { signal: 'SIGINT', at: 900 }, { signal: 'SIGINT', at: 1100 }, { signal: 'SIGTERM', at: 1300 },
+    ];
+    // Half the rounds without probeImage in dojo.yaml: dojo then tries local images one by one (probe-image).
+    const unset = tempWorkspace({ 'dojo.yaml': 'services: {}\n' });
+    for (const [k, round] of [...rounds, ...rounds].entries()) {
+      const w = k < rounds.length ? W : unset;
+      const child = execa('node', [BIN, '--course', COURSE, '-w', w, 'check', 'lab-05', '--exercise', '5b'], { reject: false, env: { CI: 'true', FORCE_COLOR: '0' } });
+      interruptedPids.push(child.pid!);
+      const start = Date.now();
+      if (round.at !== undefined) {
+        while (Date.now() - start < round.at) await new Promise((r) => setTimeout(r, 20));
+      } else {
+        const deadline = start + 30_000;
+        while (Date.now() < deadline && !(await mine(child.pid!))) await new Promise((r) => setTimeout(r, 10));
+        if (round.afterSeen) await new Promise((r) => setTimeout(r, round.afterSeen));
+      }
+      child.kill(round.signal);
+      const r = await child;
+      // A run that had already finished exits with its verdict; an interrupted one with the signal's code.
+      expect([1, 130, 143], JSON.stringify(round)).toContain(r.exitCode);
+      if (r.exitCode !== 1) expect(r.stdout + r.stderr).not.toContain('internal error');
+      expect(await mine(child.pid!), JSON.stringify(round)).toBe('');
+    }
   });
 
   it('dojo diagnose names the cause of each, with evidence and a question, and nothing on the working database', async () => {
@@ -156,6 +198,35 @@ describe('lab 05 break-fix scenarios', () => {
     expect(r.json().checks.find((c: { id: string }) => c.id === 'report-fits-memory').summary).toContain('without a memory limit');
   });
 
+  it('api-starts words each cause: an empty variable, a restart loop, no published port, a stand-in from another image', async () => {
+    try {
+      await checkEachCause();
+    } finally {
+      // Put back a fixed api from the scenario image: lab stop removes only what runs from it.
+      await replace('-e', 'DATABASE_URL=postgres://flowforge@db:5432/ff', '-p', '127.0.0.1::8080', IMAGE, 'api');
+    }
+  });
+
+  async function checkEachCause(): Promise<void> {
+    const apiStarts = async () => {
+      const r = await cli(W, 'check', 'lab-05', '--only', 'api-starts', '--format', 'json');
+      const c = r.json().checks.find((x: { id: string }) => x.id === 'api-starts');
+      return { line: `${c.status} ${c.mistake}: ${c.summary}`, evidence: c.evidence as string[] };
+    };
+    await replace('-e', 'DATABASE_URL=', '--restart', 'always', IMAGE, 'api');
+    // Wait until the engine has restarted it at least once (a poll with a deadline, not a sleep).
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && Number(await docker('inspect', '-f', '{{.RestartCount}}', n('api'))) < 1) await new Promise((r) => setTimeout(r, 100));
+    const looping = await apiStarts();
+    expect(looping.line).toMatch(/^fail missing-env: .*(keeps stopping and the engine keeps restarting it|is not running)/);
+    expect(looping.evidence.join('\n')).toContain('sets DATABASE_URL empty');
+    expect(looping.evidence.join('\n')).not.toMatch(/HTTP code|does not set DATABASE_URL/);
+    await replace('-e', 'DATABASE_URL=postgres://flowforge@db:5432/ff', IMAGE, 'api');
+    expect((await apiStarts()).line).toBe(`fail port-not-published: ${n('api')} is still broken: it does not publish 8080/tcp on the host`);
+    await replace('-e', 'DATABASE_URL=postgres://flowforge@db:5432/ff', '-p', '127.0.0.1::8080', TOOL, 'httpd', '-f', '-p', '8080');
+    expect((await apiStarts()).line).toBe(`fail stand-in-container: ${n('api')} is still broken: it runs ${TOOL}, not ${IMAGE}: the scenario is fixed with the same image and program`);
+  }
+
   it('lab stop removes every scenario object, the fixed containers too, and nothing else', async () => {
     const mine = n('bystander');
     await docker('run', '-d', '--name', mine, '--label', LABEL, TOOL, 'sleep', '300');
@@ -191,6 +262,22 @@ describe('cleaning up after interrupted and crashed starts', () => {
     expect(r.exitCode).toBe(130);
     expect(await leftovers(w)).toEqual([]);
     expect(state(w).labs['lab-05']?.scenarioObjects).toBeUndefined();
+  });
+
+  it('Ctrl-C early in lab start (0.5-0.6 s) ends as interrupted, never as an internal error', async () => {
+    for (const at of [450, 550, 650]) {
+      const w = ws();
+      const child = execa('node', [BIN, '--course', COURSE, '-w', w, 'lab', 'start', 'lab-05'], { reject: false, env: { CI: 'true', FORCE_COLOR: '0' } });
+      const start = Date.now();
+      while (Date.now() - start < at) await new Promise((r) => setTimeout(r, 10));
+      child.kill('SIGINT');
+      const r = await child;
+      expect(r.stderr, `at ${at} ms`).not.toContain('internal error');
+      // Before dojo asks for its handlers (nothing created yet), Node's default ends the process by the signal.
+      expect([0, 130, 'SIGINT'], `at ${at} ms: ${r.stderr}`).toContain(r.exitCode ?? r.signal);
+      if (r.exitCode !== 0) expect(await leftovers(w)).toEqual([]);
+      else await cli(w, 'lab', 'stop', 'lab-05');
+    }
   });
 
   it('lab stop cleans what a crashed run recorded (by id, and by name when the id was not written yet)', async () => {

@@ -28,6 +28,15 @@ const CONTAINERS: Record<string, { args: string[]; fails: string[] }> = {
   'ctr-privileged': { args: [...HARDENED, '--privileged'], fails: ['caps-dropped'] },
   'ctr-no-memory': { args: without('memory'), fails: ['resource-limits'] },
   'ctr-writable': { args: without('ro'), fails: ['read-only-rootfs'] },
+  // Walkthrough: the container's user overrides the image's; /tmp/ is /tmp; a read-only tmpfs is not writable;
+  // each default capability dropped by name is ALL.
+  'ctr-user-root': { args: [...HARDENED, '--user', 'root'], fails: ['non-root-user'] },
+  'ctr-tmpfs-slash': { args: [...without('ro'), '--read-only'].map((a) => (a === '/tmp' ? '/tmp/' : a)), fails: [] },
+  'ctr-tmpfs-ro': { args: [...without('ro'), '--read-only'].map((a) => (a === '/tmp' ? '/tmp:ro' : a)), fails: ['read-only-rootfs'] },
+  'ctr-caps-each': {
+    args: [...without('caps'), ...['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'NET_RAW', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'].flatMap((c) => ['--cap-drop', c])],
+    fails: [],
+  },
 };
 const workspaces: Record<string, { dir: string; fails: string[] }> = {};
 const goodContainer = `${ID}-ctr-good`;
@@ -78,7 +87,10 @@ describe('lab 05a verdicts on real images and containers', () => {
 
   it('non-root-user shows the uid and the Dockerfile line, and says where root came from', async () => {
     const good = (await check(workspaces.good!.dir)).byId['non-root-user']!;
-    expect(good.evidence).toEqual([`${imageOf('good')}: Config.User "app": app is uid 10001 in the image's /etc/passwd`, 'api-service/Dockerfile:10  USER app']);
+    expect(good.evidence).toEqual([`${imageOf('good')}: Config.User "app": app is uid 10001 in the image's /etc/passwd`, `container ${goodContainer} runs with the image's user`, 'api-service/Dockerfile:10  USER app']);
+    const asRoot = (await check(workspaces['ctr-user-root']!.dir)).byId['non-root-user']!;
+    expect(asRoot.summary).toBe(`${ID}-ctr-user-root runs as root: it was started with user "root", which overrides the image's USER app`);
+    expect((await check(workspaces['ctr-tmpfs-ro']!.dir)).byId['read-only-rootfs']!.summary).toBe(`${ID}-ctr-tmpfs-ro is read-only but has nothing writable at /tmp (the tmpfs at /tmp is mounted read-only)`);
     expect((await check(workspaces['inherits-user']!.dir)).byId['non-root-user']!.summary).toMatch(/runs as uid 10001, inherited from its base/);
     const buildOnly = (await check(workspaces['user-build-stage-only']!.dir)).byId['non-root-user']!;
     expect(buildOnly.evidence.join('\n')).toContain('USER 10001 is in stage build, which the final image does not include');

@@ -66,7 +66,7 @@ export const df = (s: string): string => s.replace(/^\n/, '').replace(/^ {4}/gm,
 /** A running container as the engine reports it, with nothing hardened unless `over` says so. */
 export function container(over: Partial<ContainerFacts> = {}): ContainerFacts {
   return {
-    name: 'api-service', id: 'c0ffee', image: 'flowforge/api-service:dev', status: 'running', running: true, exitCode: 0, finishedAt: null, stateError: '', oomKilled: false,
+    name: 'api-service', id: 'c0ffee', image: 'flowforge/api-service:dev', imageId: 'sha256:0123456789abcdef', status: 'running', running: true, exitCode: 0, finishedAt: null, stateError: '', oomKilled: false,
     restartCount: 0, health: null, user: '', env: {}, mounts: [], networks: {}, ports: [], capAdd: [], capDrop: [], privileged: false,
     readonlyRootfs: false, memoryLimit: 0, securityOpt: [], pidsLimit: null, nanoCpus: 0, tmpfs: [], labels: {}, ...over,
   };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { missingContainer, type DiagnosisFacts } from '../../src/checks/facts/diagnosis-model.js';
 import { parseProcNet } from '../../src/checks/facts/proc-net.js';
 import { connectionFailures, missingVariables } from '../../src/diagnose/log-patterns.js';
-import { diagnose } from '../../src/diagnose/rules.js';
+import { diagnose, tail } from '../../src/diagnose/rules.js';
 
 const running = (over: Partial<DiagnosisFacts> = {}): DiagnosisFacts => ({
   ...missingContainer('app'), found: true, id: 'c0ffee', image: 'app:1', status: 'running', running: true,
@@ -43,6 +43,14 @@ describe('dojo diagnose rules', () => {
     const f = exited(1, { logs: ['api: config error: required environment variable DATABASE_URL is not set'] });
     expect(verdict(f)).toEqual(['error missing-env -> missing-env']);
     expect(verdict(exited(1, { logs: f.logs, env: { names: ['PATH', 'DATABASE_URL'], empty: ['DATABASE_URL'] } }))).toEqual(['error missing-env -> missing-env']);
+    // Set but empty is worded as empty, next to evidence that lists it.
+    const empty = diagnose(exited(1, { logs: f.logs, env: { names: ['PATH', 'DATABASE_URL'], empty: ['DATABASE_URL'] } }))[0]!;
+    expect([empty.summary, empty.evidence.at(-1)]).toMatchInlineSnapshot(`
+      [
+        "app's logs ask for DATABASE_URL; its environment sets DATABASE_URL empty",
+        "its environment has: DATABASE_URL (empty) (values not shown)",
+      ]
+    `);
     // Set: the variable is not the reason, so only the generic exit remains.
     expect(verdict(exited(1, { logs: f.logs, env: { names: ['PATH', 'DATABASE_URL'], empty: [] } }))).toEqual(['error exited -> container-exits']);
     expect(missingVariables(['Error: Database is uninitialized and superuser password is not specified.', '       You must specify POSTGRES_PASSWORD to a non-empty value for the', 'FATAL: ERROR missing'])).toEqual([{ name: 'POSTGRES_PASSWORD', line: '       You must specify POSTGRES_PASSWORD to a non-empty value for the' }]);
@@ -102,6 +110,19 @@ describe('log patterns and /proc/net/tcp', () => {
     ]).map((c) => `${c.kind} ${c.host}:${c.port}`)).toEqual([
       'lookup postgres:null', 'lookup db:null', 'lookup redis:null', 'refused localhost:5432', 'refused 127.0.0.1:null', 'refused 127.0.0.1:6379',
     ]);
+  });
+
+  it('shows a log line a restart loop repeats once, with its count', () => {
+    expect(tail({ logs: ['starting', 'api: DATABASE_URL is not set', 'starting', 'api: DATABASE_URL is not set', 'starting', 'api: DATABASE_URL is not set'] })).toMatchInlineSnapshot(`
+      [
+        "log: starting (3 times)",
+        "log: api: DATABASE_URL is not set (3 times)",
+      ]
+    `);
+  });
+
+  it('leaves out Docker\'s embedded DNS listener (127.0.0.11): it is not the program\'s', () => {
+    expect(parseProcNet(['   0: 0B00007F:A0F3 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0', '   1: 00000000:1F90 00000000:0000 0A 0'])).toEqual([{ address: '0.0.0.0', port: 8080 }]);
   });
 
   it('turns listening sockets into addresses (IPv4, IPv6, v4-mapped)', () => {

@@ -96,6 +96,65 @@ describe('USER as the engine resolves it', () => {
     expect(dockerfileUser(parsed('FROM golang:1.22 AS build\nUSER 10001\nFROM alpine:3.20\n')).elsewhere).toEqual([{ line: 2, text: 'USER 10001', stage: 'build' }]);
   });
 
+  it('non-root-user judges the running container: its user overrides the image\'s (compose user:, docker run --user)', () => {
+    const run = (imageUser: string, containerUser: string) => {
+      const f = judge(nonRootUser, { dockerfile: imageUser ? `FROM alpine:3.20\nUSER ${imageUser}\n` : 'FROM alpine:3.20\n', image: image({ config: { user: imageUser } }), imagefs: fs({ '/etc/passwd': PASSWD, '/etc/group': 'root:x:0:\napp:x:10001:\n' }), container: { user: containerUser } });
+      return [f.status, f.summary, ...(f.evidence ?? [])];
+    };
+    expect([run('10001', 'root'), run('', '10001:10001'), run('10001', '10001'), run('10001', '')]).toMatchInlineSnapshot(`
+      [
+        [
+          "fail",
+          "api-service runs as root: it was started with user "root", which overrides the image's USER 10001",
+          "container api-service: user "root", set when it was started, overrides the image's: root is uid 0 in the image's /etc/passwd",
+          "flowforge/api-service:dev: Config.User "10001": uid 10001",
+          "api-service/Dockerfile:2  USER 10001",
+        ],
+        [
+          "pass",
+          "api-service runs as uid 10001: its start overrides the image's user (the image alone would run as root)",
+          "container api-service: user "10001:10001", set when it was started, overrides the image's: uid 10001, group 10001",
+          "flowforge/api-service:dev: Config.User "": no user set, so the process runs as root (uid 0)",
+          "api-service/Dockerfile:1  no USER in the final stage: it inherits the user of its base alpine:3.20",
+        ],
+        [
+          "pass",
+          "flowforge/api-service:dev runs as uid 10001",
+          "flowforge/api-service:dev: Config.User "10001": uid 10001",
+          "container api-service runs with the image's user",
+          "api-service/Dockerfile:2  USER 10001",
+        ],
+        [
+          "fail",
+          "api-service runs as root: it was created from a build of the image without a user; recreate it from the current image",
+          "container api-service: user "": no user set, so the process runs as root (uid 0)",
+          "flowforge/api-service:dev: Config.User "10001": uid 10001",
+          "api-service/Dockerfile:2  USER 10001",
+        ],
+      ]
+    `);
+  });
+
+  it('non-root-user: a group name must be in the image\'s /etc/group (the engine cannot start otherwise)', () => {
+    expect(['app:app', 'app:10001', '10001:app', 'app:ghost'].map((u) => resolveUser(u, PASSWD, null).how)).toMatchInlineSnapshot(`
+      [
+        "the image has no /etc/group to find group app in, so the engine cannot start a container as app:app ("unable to find group app")",
+        "app is uid 10001 in the image's /etc/passwd, group 10001",
+        "the image has no /etc/group to find group app in, so the engine cannot start a container as 10001:app ("unable to find group app")",
+        "the image has no /etc/group to find group ghost in, so the engine cannot start a container as app:ghost ("unable to find group ghost")",
+      ]
+    `);
+    expect(resolveUser('app:app', PASSWD, 'app:x:10001:\n')).toMatchObject({ uid: 10001, root: false });
+    expect(resolveUser('app:ghost', PASSWD, 'app:x:10001:\n').root).toBeNull();
+    const f = judge(nonRootUser, { dockerfile: 'FROM alpine:3.20\nUSER app:app\n', image: image({ config: { user: 'app:app' } }), imagefs: fs({ '/etc/passwd': PASSWD }) });
+    expect([f.status, f.summary]).toMatchInlineSnapshot(`
+      [
+        "fail",
+        "flowforge/api-service:dev names a user or group the image does not have",
+      ]
+    `);
+  });
+
   it('non-root-user: the image wins, and the evidence says why', () => {
     const run = (dockerfile: string, user: string) => judge(nonRootUser, { dockerfile, image: image({ config: { user } }), imagefs: fs({ '/etc/passwd': PASSWD }) });
     expect(run('FROM alpine:3.20\nUSER toor\n', 'toor')).toMatchInlineSnapshot(`
@@ -128,7 +187,7 @@ describe('USER as the engine resolves it', () => {
       }
     `);
     expect(run('FROM example/nonroot:1\n', '65532').summary).toBe('flowforge/api-service:dev runs as uid 65532, inherited from its base');
-    expect(run('FROM alpine:3.20\nUSER ghost\n', 'ghost').summary).toBe('flowforge/api-service:dev names a user the image does not have');
+    expect(run('FROM alpine:3.20\nUSER ghost\n', 'ghost').summary).toBe('flowforge/api-service:dev names a user or group the image does not have');
   });
 
   it('non-root-user without an image: a root Dockerfile fails on its own, anything else needs the build', () => {
@@ -207,6 +266,81 @@ describe('secrets', () => {
     expect(secretFileCandidates(dockerfile, context).filter((c) => !c.line).map((c) => c.path)).toContain('/root/.ssh/id_rsa');
   });
 
+  it('no-secrets: names that describe a secret and plain numbers are not secrets; MYSQL_PWD is (walkthrough)', () => {
+    const hits = dockerfileSecrets(parsed('FROM alpine:3.20\nENV TOKEN_TTL=3600 API_KEY_HEADER=X-Api-Key SECRET_NAME=flowforge/db PASSWORD_MIN_LENGTH=12\nENV MYSQL_PWD=hunter2 API_KEY=1234\n'));
+    expect(hits.map((h) => h.what)).toMatchInlineSnapshot(`
+      [
+        "ENV MYSQL_PWD=****",
+      ]
+    `);
+  });
+
+  it('credential files reach the final image through a build stage (COPY --from followed back to the context)', () => {
+    const context = { files: ['main.go', 'go.mod', '.env', 'certs/server.key', 'certs/server.crt'], dockerignore: { lines: [] } };
+    const one = parsed('FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/api .\nFROM alpine:3.20\nCOPY --from=build /src/.env /etc/flowforge/.env\nCOPY --from=build /out/api /usr/local/bin/api\n');
+    const tree = parsed('FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nFROM build AS test\nFROM alpine:3.20\nCOPY --from=test /src /opt/flowforge\nCOPY --from=docker.io/library/nginx:1 /etc/nginx /etc/nginx\n');
+    expect([one, tree].map((d) => secretFileCandidates(d, context).filter((c) => c.line))).toMatchInlineSnapshot(`
+      [
+        [
+          {
+            "line": 6,
+            "path": "/etc/flowforge/.env",
+            "via": {
+              "line": 3,
+              "stage": "build",
+            },
+          },
+        ],
+        [
+          {
+            "line": 6,
+            "path": "/opt/flowforge/.env",
+            "via": {
+              "line": 3,
+              "stage": "build",
+            },
+          },
+          {
+            "line": 6,
+            "path": "/opt/flowforge/certs/server.key",
+            "via": {
+              "line": 3,
+              "stage": "build",
+            },
+          },
+        ],
+      ]
+    `);
+    const f = judge(noSecrets, {
+      dockerfile: 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nFROM alpine:3.20\nCOPY --from=build /src /opt/flowforge\n',
+      context: { files: ['.env', 'main.go', 'certs/server.key'] },
+      image: image({ history: [{ createdBy: '/bin/sh -c #(nop) COPY dir:0a1b2c in /opt/flowforge ', size: 5, emptyLayer: false }] }),
+      imagefs: fs({}, { '/opt/flowforge/.env': { exists: true }, '/opt/flowforge/certs/server.key': { exists: true } }),
+    });
+    expect([f.status, f.summary, ...(f.evidence ?? [])]).toMatchInlineSnapshot(`
+      [
+        "fail",
+        "secrets found in files in the image (values not shown)",
+        "api-service/Dockerfile:5  puts /opt/flowforge/.env into the image (from stage build, which took it from the build context at line 3)",
+        "api-service/Dockerfile:5  puts /opt/flowforge/certs/server.key into the image (from stage build, which took it from the build context at line 3)",
+      ]
+    `);
+  });
+
+  it('no-secrets says when the image holds a secret the current Dockerfile no longer sets (a failed rebuild left the old image)', () => {
+    const f = judge(noSecrets, {
+      dockerfile: 'FROM alpine:3.20\nENV PORT=8080\nCOPY api /api\n',
+      image: image({ config: { env: ['PATH=/bin', 'PORT=8080', 'API_KEY=k-123456'] }, history: [{ createdBy: '/bin/sh -c #(nop) COPY file:0a1b in /api ', size: 5, emptyLayer: false }] }),
+    });
+    expect([f.status, f.summary, ...(f.evidence ?? [])]).toMatchInlineSnapshot(`
+      [
+        "fail",
+        "secrets found in the image config or history (values not shown); flowforge/api-service:dev may be older than api-service/Dockerfile: rebuild, then check again",
+        "ENV API_KEY in the image config (docker image inspect shows its value); the current api-service/Dockerfile does not set API_KEY: the image is older than the Dockerfile (did the last docker build fail?) or its base sets it",
+      ]
+    `);
+  });
+
   it('no-secrets names the places, never the values', () => {
     const f = judge(noSecrets, {
       dockerfile: 'FROM alpine:3.20\nARG GITHUB_TOKEN\nRUN make\nCOPY . /app/\n',
@@ -256,10 +390,40 @@ describe('the running container', () => {
           "cap_drop: NET_RAW; cap_add: SYS_ADMIN; privileged: false; security_opt: none",
         ],
         "status": "fail",
-        "summary": "api-service does not drop ALL: it keeps the engine's default set; adds SYS_ADMIN, which is not in the allowed list (NET_BIND_SERVICE); has no no-new-privileges: a setuid program inside could still gain privileges",
+        "summary": "api-service does not drop ALL: it keeps 13 of the engine's 14 default capabilities; adds SYS_ADMIN, which is not in the allowed list (NET_BIND_SERVICE); has no no-new-privileges: a setuid program inside could still gain privileges",
       }
     `);
     expect(judge(capsDropped, { container: { capDrop: ['ALL'], capAdd: ['NET_BIND_SERVICE'], securityOpt: ['no-new-privileges:true'] } }).summary).toBe('api-service runs with only NET_BIND_SERVICE');
+  });
+
+  it('caps-dropped: dropping each of the 14 default capabilities by name is the same as ALL', () => {
+    const each = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'NET_RAW', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'CAP_SYS_CHROOT'];
+    const f = judge(capsDropped, { container: { capDrop: each, securityOpt: ['no-new-privileges'] } });
+    expect([f.status, f.summary, f.evidence?.[0]]).toMatchInlineSnapshot(`
+      [
+        "pass",
+        "api-service runs with no capabilities",
+        "api-service still has: no capabilities",
+      ]
+    `);
+  });
+
+  it('read-only-rootfs: paths normalised, a read-only tmpfs is not writable, every writable place named', () => {
+    const ro = (over: Record<string, unknown>) => {
+      const f = judge(readOnlyRootfs, { container: { readonlyRootfs: true, ...over } });
+      return `${f.status}: ${f.summary}`;
+    };
+    expect([
+      ro({ tmpfs: ['/tmp/'], tmpfsOptions: { '/tmp/': '' } }),
+      ro({ tmpfs: ['/tmp'], tmpfsOptions: { '/tmp': 'ro' } }),
+      ro({ tmpfs: ['/tmp', '/run'], tmpfsOptions: { '/tmp': 'rw,size=64m', '/run': '' }, mounts: [{ type: 'volume', name: 'data', source: '/x', destination: '/data', rw: true }, { type: 'bind', name: null, source: '/etc/ff', destination: '/etc/ff', rw: false }] }),
+    ]).toMatchInlineSnapshot(`
+      [
+        "pass: api-service runs read-only, writable only at /tmp (tmpfs)",
+        "fail: api-service is read-only but has nothing writable at /tmp (the tmpfs at /tmp is mounted read-only)",
+        "pass: api-service runs read-only, writable only at /tmp (tmpfs), /run (tmpfs), /data (volume)",
+      ]
+    `);
   });
 
   it('limits and a read-only root: judged on the container; none at all is an error, not a fail', () => {

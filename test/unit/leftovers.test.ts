@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leftovers } from '../../src/engine/leftovers.js';
+import { leftovers, removalCommand } from '../../src/engine/leftovers.js';
 
 describe('doctor leftovers (walkthrough item 22)', () => {
   it('counts only throwaway containers of this host whose dojo process is gone', () => {
@@ -15,5 +15,10 @@ describe('doctor leftovers (walkthrough item 22)', () => {
         "no-pid",
       ]
     `);
+  });
+
+  it('says the exact command that removes them, by id (a label filter would take live runs and scenarios too)', () => {
+    expect(removalCommand(['0123456789abcdef0123', 'fedcba9876543210fedc'])).toMatchInlineSnapshot(`"docker rm -f -v 0123456789ab fedcba987654"`);
+    expect(removalCommand([])).toBeNull();
   });
 });

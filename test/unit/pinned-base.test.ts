@@ -29,4 +29,16 @@ describe('pinned-base', () => {
     expect(f.status).toBe('skip');
     expect(f.summary).toMatch(/^unknown/);
   });
+
+  it('says unknown, never pass, when one base needs a build argument without a value and another is pinned', () => {
+    const f = judge(pinnedBase, { dockerfile: 'ARG BASE\nFROM golang:1.22 AS build\nFROM ${BASE}\nCOPY --from=build /a /a\n' });
+    expect([f.status, f.summary, ...(f.evidence ?? [])]).toMatchInlineSnapshot(`
+      [
+        "skip",
+        "unknown: a base image depends on a build argument dojo has no value for",
+        "api-service/Dockerfile:3  FROM \${BASE}: depends on a build argument without a value",
+        "api-service/Dockerfile:2  FROM golang:1.22: tag 1.22",
+      ]
+    `);
+  });
 });

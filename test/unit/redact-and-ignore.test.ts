@@ -15,6 +15,35 @@ describe('redaction', () => {
     expect(['PUBLIC_KEY', 'DB_PASSWORD_FILE', 'KMS_KEY_ALIAS'].map(isSecretName)).toEqual([false, false, false]);
     expect(['DB_PASSWORD', 'API_KEY', 'GITHUB_TOKEN', 'PRIVATE_KEY'].map(isSecretName)).toEqual([true, true, true, true]);
   });
+
+  it('names that describe a secret are not secrets; *_PWD is (walkthrough)', () => {
+    const names = ['TOKEN_TTL', 'API_KEY_HEADER', 'SECRET_NAME', 'PASSWORD_MIN_LENGTH', 'PASSWORD_MAX_AGE', 'TOKEN_EXPIRY', 'JWT_TOKEN_EXPIRES_IN', 'PWD', 'OLDPWD',
+      'MYSQL_PWD', 'DB_PWD', 'MYSQL_ROOT_PASSWORD', 'JWT_SECRET', 'SECRET_KEY', 'AUTH_TOKEN', 'API_KEY', 'AWS_SECRET_ACCESS_KEY', 'POSTGRES_PASSWORD'];
+    expect(Object.fromEntries(names.map((n) => [n, isSecretName(n)]))).toMatchInlineSnapshot(`
+      {
+        "API_KEY": true,
+        "API_KEY_HEADER": false,
+        "AUTH_TOKEN": true,
+        "AWS_SECRET_ACCESS_KEY": true,
+        "DB_PWD": true,
+        "JWT_SECRET": true,
+        "JWT_TOKEN_EXPIRES_IN": false,
+        "MYSQL_PWD": true,
+        "MYSQL_ROOT_PASSWORD": true,
+        "OLDPWD": false,
+        "PASSWORD_MAX_AGE": false,
+        "PASSWORD_MIN_LENGTH": false,
+        "POSTGRES_PASSWORD": true,
+        "PWD": false,
+        "SECRET_KEY": true,
+        "SECRET_NAME": false,
+        "TOKEN_EXPIRY": false,
+        "TOKEN_TTL": false,
+      }
+    `);
+    // Redaction stays as strong for real secrets: their values are masked by name, whatever they look like.
+    expect(redactText('MYSQL_PWD=hunter2 TOKEN_TTL=3600 API_KEY=12345678 SECRET_NAME=flowforge/db', [])).toMatchInlineSnapshot(`"MYSQL_PWD=**** TOKEN_TTL=3600 API_KEY=**** SECRET_NAME=flowforge/db"`);
+  });
 });
 
 describe('dockerignore', () => {

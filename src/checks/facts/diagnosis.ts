@@ -143,6 +143,11 @@ async function neighbours(engine: Engine, info: Docker.ContainerInspectInfo): Pr
 async function readListeners(engine: Engine, facts: DiagnosisFacts, configured?: string): Promise<void> {
   if (!facts.running) return;
   if (!facts.ports.length) return;
+  // The engine refuses to join a restarting container's namespace (409): say why instead of its error.
+  if (facts.status === 'restarting') {
+    facts.listenersNote = `it is restarting (${facts.restartCount} restarts so far); its listeners were not read`;
+    return;
+  }
   if (facts.networkMode === 'host' || facts.networkMode.startsWith('container:')) {
     facts.listenersNote = `it shares another network namespace (${facts.networkMode}); its listeners were not read`;
     return;

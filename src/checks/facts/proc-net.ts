@@ -2,6 +2,8 @@
  * TCP sockets in LISTEN state from /proc/net/tcp and /proc/net/tcp6, as `address:port`. The kernel
  * prints addresses as hex words in host byte order (little-endian here).
  */
+const EMBEDDED_DNS = '127.0.0.11';
+
 export function parseProcNet(lines: string[]): { address: string; port: number }[] {
   const out: { address: string; port: number }[] = [];
   for (const line of lines) {
@@ -10,7 +12,9 @@ export function parseProcNet(lines: string[]): { address: string; port: number }
     const [hexAddr, hexPort] = (cols[1] ?? '').split(':');
     if (!hexAddr || !hexPort) continue;
     const address = hexAddr.length === 8 ? ipv4(hexAddr) : hexAddr.length === 32 ? ipv6(hexAddr) : null;
-    if (address) out.push({ address, port: parseInt(hexPort, 16) });
+    // 127.0.0.11 is Docker's embedded DNS server in every container on a user-defined network,
+    // not the container's program: listing it would send a student looking for a listener they never made.
+    if (address && address !== EMBEDDED_DNS) out.push({ address, port: parseInt(hexPort, 16) });
   }
   return out;
 }

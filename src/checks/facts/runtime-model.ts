@@ -3,6 +3,8 @@ export interface ContainerFacts {
   name: string;
   id: string;
   image: string;
+  /** The id of the image it was created from (a rebuild under the same tag has another). */
+  imageId?: string;
   status: string;
   running: boolean;
   exitCode: number;
@@ -31,6 +33,8 @@ export interface ContainerFacts {
   nanoCpus: number;
   /** Paths with a tmpfs from `--tmpfs` / compose `tmpfs:` (those from `--mount type=tmpfs` are in `mounts`). */
   tmpfs: string[];
+  /** The options of each of those (`ro`, `size=64m`…), as HostConfig.Tmpfs keeps them. */
+  tmpfsOptions?: Record<string, string>;
   labels: Record<string, string>;
 }
 

@@ -34,6 +34,7 @@ export async function readContainer(engine: Engine, name: string, compose?: { pr
     name: c.Name.replace(/^\//, ''),
     id: c.Id,
     image: c.Config.Image,
+    imageId: c.Image,
     status: c.State.Status,
     running: c.State.Running,
     exitCode: c.State.ExitCode,
@@ -56,6 +57,7 @@ export async function readContainer(engine: Engine, name: string, compose?: { pr
     pidsLimit: h.PidsLimit && h.PidsLimit > 0 ? h.PidsLimit : null,
     nanoCpus: h.NanoCpus ?? 0,
     tmpfs: Object.keys((h as { Tmpfs?: Record<string, string> }).Tmpfs ?? {}),
+    tmpfsOptions: { ...(h as { Tmpfs?: Record<string, string> }).Tmpfs },
     labels: c.Config.Labels ?? {},
   };
 }

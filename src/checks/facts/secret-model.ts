@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import { assignments, hasSecretShape, isSecretName, MASK } from '../redact.js';
 import { copyArgs } from './copy-sources.js';
 import { dockerignore } from './dockerignore-matcher.js';
-import { finalChain, type DfInstruction, type DockerfileFacts } from './dockerfile-model.js';
+import { finalStage, stageRef, type DfInstruction, type DockerfileFacts } from './dockerfile-model.js';
 import type { ImageFacts } from './image-model.js';
 
 /** One place a secret sits. `what` never holds the value. */
@@ -15,7 +15,9 @@ export interface SecretHit {
 }
 
 const literal = (value: string) => value.trim() !== '' && !/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:?-[^}]*)?\}?$/.test(value.trim());
-const isSecret = (name: string, value: string, allow: string[]) => !allow.includes(name) && value.trim() !== '' && (isSecretName(name) || hasSecretShape(value));
+/** A number alone (a port, a length, a count of seconds) is not judged a secret by its name. */
+const isSecret = (name: string, value: string, allow: string[]) =>
+  !allow.includes(name) && value.trim() !== '' && ((isSecretName(name) && !/^\d+$/.test(value.trim())) || hasSecretShape(value));
 
 /** `ENV NAME value` (the old form) or `NAME=value …`. */
 function pairs(i: DfInstruction): { name: string; value: string }[] {
@@ -43,6 +45,19 @@ export function dockerfileSecrets(df: DockerfileFacts, allow: string[] = []): Se
     }
   }
   return hits;
+}
+
+/** Names the final image's stages set with ENV or declare with ARG: what the current Dockerfile can put in the image. */
+export function declaredNames(df: DockerfileFacts): Set<string> {
+  const names = new Set<string>();
+  for (const s of df.stages) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'ENV' && i.keyword !== 'ARG') continue;
+      for (const p of pairs(i)) names.add(p.name);
+      for (const word of i.text.split(/\s+/)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(word)) names.add(word);
+    }
+  }
+  return names;
 }
 
 /** What anyone who has the image can read with `docker image inspect` and `docker history --no-trunc`. */
@@ -84,39 +99,63 @@ export interface SecretFileCandidate {
   path: string;
   /** The Dockerfile line that copies it there, when one does. */
   line?: number;
+  /** For a `COPY --from` of another stage: that stage and the line that took the file from the context. */
+  via?: { stage: string; line: number };
 }
 
+type Placed = Map<string, { line: number; contextLine: number }>;
+
 /**
- * Where secret-named files of the build context land in the final image (COPY/ADD of the final
- * stage's chain, the ignore file applied), plus `.env` in `/` and in the final WORKDIR and a few
- * well-known credential paths. Only paths the image really has count; dojo stats each one.
+ * Where secret-named files of the build context land in the final image, the ignore file applied:
+ * context COPY/ADD of the final stage's chain, and `COPY --from=<stage>` followed back through the
+ * stages that took them from the context (`COPY . .` in a build stage, `COPY --from=build /src /opt`).
+ * Plus `.env` in `/` and in the final WORKDIR and a few well-known credential paths. Only paths the
+ * image really has count; dojo stats each one.
  */
 export function secretFileCandidates(df: DockerfileFacts, context: { files: string[]; dockerignore: { lines: string[] } } | undefined): SecretFileCandidate[] {
-  const out = new Map<string, SecretFileCandidate>();
   const ignored = dockerignore(context?.dockerignore.lines ?? []);
-  const files = (context?.files ?? []).filter((f) => !f.endsWith('/') && !ignored.ignores(f));
-  let workdir = '/';
-  for (const stage of finalChain(df)) {
+  const contextFiles = (context?.files ?? []).filter((f) => !f.endsWith('/') && !ignored.ignores(f) && isSecretFileName(f));
+  const done = new Map<number, { placed: Placed; workdir: string }>();
+  const stageFiles = (index: number, seen: number[] = []): { placed: Placed; workdir: string } => {
+    if (done.has(index)) return done.get(index)!;
+    const stage = df.stages[index]!;
+    const parent = stage.fromStage !== null && !seen.includes(stage.fromStage) ? stageFiles(stage.fromStage, [...seen, index]) : null;
+    const placed: Placed = new Map(parent?.placed ?? []);
+    let workdir = parent?.workdir ?? '/';
     for (const i of stage.instructions) {
       if (i.keyword === 'WORKDIR') workdir = posix.resolve(workdir, i.text.trim());
-      if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.flags.from !== undefined) continue;
+      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+      const from = i.flags.from;
+      let source: { file: string; contextLine: number }[];
+      if (from === undefined || from === null) source = contextFiles.map((file) => ({ file, contextLine: i.line }));
+      else {
+        const other = stageRef(df, from);
+        if (!other || other.index === index || seen.includes(other.index)) continue; // an image, not a stage: not ours to follow
+        source = [...stageFiles(other.index, [...seen, index]).placed].map(([abs, p]) => ({ file: abs.replace(/^\/+/, ''), contextLine: p.contextLine }));
+      }
       const { sources, dest } = copyArgs(i);
       const target = posix.resolve(workdir, dest);
       const intoDir = dest.endsWith('/') || sources.length > 1 || dest === '.';
       for (const src of sources) {
         const base = posix.normalize(src).replace(/^\.?\/+/, '').replace(/\/+$/, '');
         const glob = picomatch(base || '**', { dot: true });
-        for (const f of files) {
-          if (!isSecretFileName(f)) continue;
+        for (const { file: f, contextLine } of source) {
           const inside = base === '' || base === '.' ? f : f.startsWith(`${base}/`) ? f.slice(base.length + 1) : null;
-          if (inside !== null) out.set(posix.join(target, inside), { path: posix.join(target, inside), line: i.line });
-          else if (glob(f) || f === base) {
-            const path = intoDir ? posix.join(target, posix.basename(f)) : target;
-            out.set(path, { path, line: i.line });
-          }
+          if (inside !== null) placed.set(posix.join(target, inside), { line: i.line, contextLine });
+          else if (glob(f) || f === base) placed.set(intoDir ? posix.join(target, posix.basename(f)) : target, { line: i.line, contextLine });
         }
       }
     }
+    const result = { placed, workdir };
+    done.set(index, result);
+    return result;
+  };
+  const last = finalStage(df);
+  const { placed, workdir } = last ? stageFiles(last.index) : { placed: new Map() as Placed, workdir: '/' };
+  const out = new Map<string, SecretFileCandidate>();
+  for (const [path, p] of placed) {
+    const stage = p.contextLine === p.line ? undefined : df.stages.find((s) => s.instructions.some((i) => i.line === p.contextLine));
+    out.set(path, { path, line: p.line, ...(stage ? { via: { stage: stage.name ?? String(stage.index), line: p.contextLine } } : {}) });
   }
   for (const p of ['/.env', posix.join(workdir, '.env'), ...WELL_KNOWN]) if (!out.has(p)) out.set(p, { path: p });
   return [...out.values()];

@@ -15,12 +15,14 @@ export interface ResolvedUser {
  * `user[:group]`; an unset user is root; a number is a uid whether or not /etc/passwd lists it; a
  * name is looked up in the image's own /etc/passwd (not the host's), so `toor` with uid 0 is root.
  */
-export function resolveUser(raw: string, passwd: string | undefined): ResolvedUser {
+export function resolveUser(raw: string, passwd: string | undefined, groupFile?: string | null): ResolvedUser {
   const value = raw.trim();
   if (value === '') return { raw, uid: 0, root: true, how: 'no user set, so the process runs as root (uid 0)' };
   const user = value.split(':')[0]!.trim();
   const group = value.includes(':') ? value.slice(value.indexOf(':') + 1) : null;
   const withGroup = group !== null ? `, group ${group}` : '';
+  const missingGroup = group !== null ? groupProblem(group.trim(), groupFile) : null;
+  if (missingGroup) return { raw, uid: null, root: null, how: `${missingGroup}, so the engine cannot start a container as ${value} ("unable to find group ${group!.trim()}")` };
   if (/^\d+$/.test(user)) {
     const uid = Number(user);
     return { raw, uid, root: uid === 0, how: `uid ${uid}${withGroup}${uid === 0 ? ' (root)' : ''}` };
@@ -32,6 +34,17 @@ export function resolveUser(raw: string, passwd: string | undefined): ResolvedUs
   }
   const uid = Number(entry[2]);
   return { raw, uid, root: uid === 0, how: `${user} is uid ${uid} in the image's /etc/passwd${withGroup}${uid === 0 && user !== 'root' ? ', which is root' : ''}` };
+}
+
+/**
+ * A group name must be in the image's /etc/group (a number needs no entry). `groupFile` undefined:
+ * not read, nothing to say; null: the image has no /etc/group.
+ */
+function groupProblem(group: string, groupFile: string | null | undefined): string | null {
+  if (groupFile === undefined || group === '' || /^\d+$/.test(group)) return null;
+  if (groupFile === null) return `the image has no /etc/group to find group ${group} in`;
+  const listed = groupFile.split('\n').some((l) => l.split(':')[0] === group);
+  return listed ? null : `group ${group} is not in the image's /etc/group`;
 }
 
 export interface DockerfileUser {

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { z } from 'zod';
 import type { ContainerFacts } from '../facts/runtime-model.js';
 import { fail, pass, type CheckKind } from '../types.js';
@@ -34,7 +35,11 @@ export const capsDropped: CheckKind<z.infer<typeof capsParams>> = {
       const allowed = p.allowAdd.map(cap);
       const problems: string[] = [];
       if (c.privileged) problems.push('runs privileged: every capability and every host device');
-      if (!c.capDrop.map(cap).includes('ALL')) problems.push("does not drop ALL: it keeps the engine's default set");
+      const dropped = c.capDrop.map(cap);
+      // Dropping each default capability by name leaves the same empty set as ALL.
+      const dropsAll = dropped.includes('ALL') || DEFAULT_CAPS.every((x) => dropped.includes(x));
+      const kept = DEFAULT_CAPS.filter((x) => !dropped.includes(x)).length;
+      if (!dropsAll) problems.push(`does not drop ALL: it keeps ${kept === DEFAULT_CAPS.length ? "the engine's default set" : `${kept} of the engine's ${DEFAULT_CAPS.length} default capabilities`}`);
       const extra = c.capAdd.map(cap).filter((x) => !allowed.includes(x));
       if (extra.length) problems.push(`adds ${extra.join(', ')}, which is not in the allowed list (${allowed.join(', ') || 'none'})`);
       if (p.noNewPrivileges && !noNewPrivileges(c.securityOpt)) problems.push('has no no-new-privileges: a setuid program inside could still gain privileges');
@@ -69,11 +74,33 @@ export const readOnlyRootfs: CheckKind<z.infer<typeof readOnlyParams>> = {
   needs: (t) => serviceContainerReqs(t),
   evaluate: (facts, t, p) =>
     withServiceContainer(facts, t, (c) => {
-      const mounted = [...c.tmpfs.map((x) => [x, 'tmpfs'] as const), ...c.mounts.map((m) => [m.destination, m.rw ? m.type : `${m.type} (read-only)`] as const)];
+      const places = writablePlaces(c);
+      const mounted = [
+        ...c.tmpfs.map((x) => [x, readOnlyTmpfs(c, x) ? 'tmpfs (read-only)' : 'tmpfs'] as const),
+        ...c.mounts.map((m) => [m.destination, m.rw ? m.type : `${m.type} (read-only)`] as const),
+      ];
       const evidence = [`${c.name}: read-only root filesystem ${c.readonlyRootfs ? 'yes' : 'no'}; mounts: ${mounted.map(([d, k]) => `${k} at ${d}`).join(', ') || 'none'}`];
       if (!c.readonlyRootfs) return fail(`${c.name} can write anywhere in its root filesystem`, evidence);
-      const missing = p.writable.filter((w) => !c.tmpfs.includes(w) && !c.mounts.some((m) => m.destination === w && m.rw));
-      if (missing.length) return fail(`${c.name} is read-only but has nothing writable at ${missing.join(', ')}`, evidence);
-      return pass(`${c.name} runs read-only${p.writable.length ? `, writable only at ${p.writable.join(', ')}` : ''}`, evidence);
+      const missing = p.writable.filter((w) => !places.some((x) => within(x.path, normal(w))));
+      if (missing.length) {
+        const roTmpfs = c.tmpfs.filter((x) => readOnlyTmpfs(c, x) && missing.includes(normal(x)));
+        const why = roTmpfs.length ? ` (the tmpfs at ${roTmpfs.map(normal).join(', ')} is mounted read-only)` : '';
+        return fail(`${c.name} is read-only but has nothing writable at ${missing.join(', ')}${why}`, evidence);
+      }
+      return pass(`${c.name} runs read-only${places.length ? `, writable only at ${places.map((x) => `${x.path} (${x.kind})`).join(', ')}` : ''}`, evidence);
     }),
 };
+
+/** `/tmp/` and `/tmp` are one place to the engine. */
+const normal = (path: string): string => posix.normalize(path).replace(/(.)\/+$/, '$1');
+const within = (mount: string, path: string) => path === mount || path.startsWith(mount === '/' ? '/' : `${mount}/`);
+const readOnlyTmpfs = (c: Pick<ContainerFacts, 'tmpfsOptions'>, path: string) =>
+  (c.tmpfsOptions?.[path] ?? '').split(',').map((o) => o.trim()).includes('ro');
+
+/** Where the process can write when the root filesystem is read-only: rw tmpfs and rw mounts. */
+function writablePlaces(c: ContainerFacts): { path: string; kind: string }[] {
+  return [
+    ...c.tmpfs.filter((x) => !readOnlyTmpfs(c, x)).map((x) => ({ path: normal(x), kind: 'tmpfs' })),
+    ...c.mounts.filter((m) => m.rw).map((m) => ({ path: normal(m.destination), kind: m.type || 'mount' })),
+  ];
+}

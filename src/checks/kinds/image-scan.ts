@@ -16,7 +16,7 @@ type P = z.infer<typeof params>;
 const scanReq = (t: CheckTarget, p: P): ScanRequest => ({ type: 'scan', ref: t.service.image, scanner: p.scanner, timeoutSeconds: p.timeoutSeconds });
 
 const INSTALL = [
-  'install trivy (https://trivy.dev/latest/getting-started/installation/) or grype (https://github.com/anchore/grype#installation)',
+  'install trivy (https://trivy.dev/latest/getting-started) or grype (https://github.com/anchore/grype#installation)',
   'then fetch its database once, yourself: trivy image --download-db-only (grype db update); dojo never downloads anything during a check',
 ];
 

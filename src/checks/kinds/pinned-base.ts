@@ -33,7 +33,8 @@ export const pinnedBase: CheckKind<z.infer<typeof params>> = {
         else good.push(`${shown}: tag ${ref.tag}`);
       }
       if (bad.length) return fail('a base image is not pinned to a version', [...bad.map((b) => b.text), ...unknown], { location: locationOf(t, bad[0]!.line) });
-      if (unknown.length && !good.length) return skip('unknown: the base image depends on a build argument dojo has no value for', unknown);
+      // One base dojo cannot read is enough not to say "every base is pinned".
+      if (unknown.length) return skip(`unknown: ${unknown.length > 1 ? `${unknown.length} base images depend` : good.length ? 'a base image depends' : 'the base image depends'} on a build argument dojo has no value for`, [...unknown, ...good]);
       return pass('every base image names a version', [...good, ...unknown]);
     }),
 };
