@@ -117,3 +117,15 @@ describe('a quiz attempt', () => {
     expect(JSON.parse(readFileSync(join(ws, '.dojo/state.json'), 'utf8')).courses.builtin.labs['lab-01'].exercises['1a']).toMatchObject({ runs: 3, failedAttempts: 2 });
   });
 });
+
+describe('a missing Dockerfile', () => {
+  it('asks where the file is, not which line of it is wrong, in every lab that reads one', async () => {
+    const ws = tempWorkspace({ 'README.md': 'nothing built yet\n' });
+    for (const [lab, only] of [['lab-01', 'dockerfile-parses'], ['lab-02', 'layer-order'], ['lab-05', 'pinned-base']]) {
+      const r = await dojo(['check', lab!, '--only', only!, '-w', ws, '--format', 'json']);
+      const c = r.json<{ checks: { id: string; status: string; mistake: string; question: string }[] }>().checks.find((x) => x.id === only)!;
+      expect(`${lab} ${c.status} ${c.mistake}`).toBe(`${lab} fail dockerfile-missing`);
+      expect(c.question).toContain('ls -a');
+    }
+  });
+});

@@ -198,7 +198,7 @@ describe('lab 05 break-fix scenarios', () => {
     expect(r.json().checks.find((c: { id: string }) => c.id === 'report-fits-memory').summary).toContain('without a memory limit');
   });
 
-  it('api-starts words each cause: an empty variable, a restart loop, no published port, a stand-in from another image', async () => {
+  it('api-starts words each cause: an empty variable, a restart loop, no published port, a stand-in from another image; a run by image id is no stand-in', async () => {
     try {
       await checkEachCause();
     } finally {
@@ -225,6 +225,10 @@ describe('lab 05 break-fix scenarios', () => {
     expect((await apiStarts()).line).toBe(`fail port-not-published: ${n('api')} is still broken: it does not publish 8080/tcp on the host`);
     await replace('-e', 'DATABASE_URL=postgres://flowforge@db:5432/ff', '-p', '127.0.0.1::8080', TOOL, 'httpd', '-f', '-p', '8080');
     expect((await apiStarts()).line).toBe(`fail stand-in-container: ${n('api')} is still broken: it runs ${TOOL}, not ${IMAGE}: the scenario is fixed with the same image and program`);
+    // Started from the scenario image by its id, not its name: the same image, so no stand-in.
+    const id = await docker('image', 'inspect', '-f', '{{.Id}}', IMAGE);
+    await replace('-e', 'DATABASE_URL=postgres://flowforge@db:5432/ff', '-p', '127.0.0.1::8080', id, 'api');
+    expect((await apiStarts()).line).toBe(`pass undefined: ${n('api')} runs as it should`);
   }
 
   it('lab stop removes every scenario object, the fixed containers too, and nothing else', async () => {

@@ -34,7 +34,7 @@ describe('dockerfile-parses', () => {
         "summary": "api-service/Dockerfile does not parse",
       }
     `);
-    expect(judge(dockerfileParses, {}).summary).toBe('no Dockerfile at api-service/Dockerfile');
+    expect(judge(dockerfileParses, {})).toMatchObject({ summary: 'no Dockerfile at api-service/Dockerfile', mistake: 'dockerfile-missing' });
     expect(judge(dockerfileParses, { dockerfile: GOOD }).status).toBe('pass');
   });
 });

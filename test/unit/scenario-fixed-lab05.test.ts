@@ -28,11 +28,16 @@ describe('scenario-fixed (lab 05b api-starts)', () => {
       unpublished: judge(api({ ports: [{ container: '8080/tcp', host: null }] })),
       empty: judge(api({ env: { names: ['PATH', 'DATABASE_URL'], empty: ['DATABASE_URL'] } })),
       unset: judge(api({ env: { names: ['PATH'], empty: [] }, status: 'exited', running: false, exitCode: 1, logs: ['api: DATABASE_URL is not set'] })),
-      standIn: judge(api({ image: 'dojo-fixture/busybox:1' })),
+      standIn: judge(api({ image: 'dojo-fixture/busybox:1', imageTags: ['dojo-fixture/busybox:1'] })),
+      byId: judge(api({ image: 'sha256:5f3a', imageTags: [IMAGE] })),
       restarting: judge(api({ status: 'restarting', restartCount: 4, exitCode: 1, listeners: null, listenersNote: 'it is restarting (4 restarts so far); its listeners were not read',
         env: { names: ['PATH'], empty: [] }, logs: ['api: DATABASE_URL is not set', 'api: DATABASE_URL is not set', 'api: DATABASE_URL is not set'] })),
     }).toMatchInlineSnapshot(`
       {
+        "byId": [
+          "pass -: lab05-api runs as it should",
+          "lab05-api: status running",
+        ],
         "empty": [
           "fail missing-env: lab05-api is still broken: its environment sets DATABASE_URL empty",
           "lab05-api: status running",

@@ -4,6 +4,8 @@ export interface DiagnosisFacts {
   name: string;
   id: string;
   image: string;
+  /** The names the container's image id carries now: a container started by id or digest still runs a named image. */
+  imageTags: string[];
   /** The image's platform and the engine's, to explain "exec format error". */
   imageArch: string | null;
   engineArch: string | null;
@@ -38,7 +40,7 @@ export interface DiagnosisFacts {
 }
 
 export const missingContainer = (name: string): DiagnosisFacts => ({
-  found: false, name, id: '', image: '', imageArch: null, engineArch: null, status: 'missing', running: false, exitCode: 0,
+  found: false, name, id: '', image: '', imageTags: [], imageArch: null, engineArch: null, status: 'missing', running: false, exitCode: 0,
   oomKilled: false, oomEvent: false, error: null, startedAt: null, restartCount: 0, restartPolicy: '', health: null, user: '',
   env: { names: [], empty: [] }, memoryLimit: 0, networkMode: '', networks: {}, ports: [], mounts: [], logs: [], others: [],
   listeners: null, listenersNote: null,

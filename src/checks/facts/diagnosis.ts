@@ -51,6 +51,7 @@ export async function readDiagnosis(engine: Engine, ref: string, opts: DiagnoseO
     name: info.Name.replace(/^\//, ''),
     id: info.Id,
     image: info.Config.Image,
+    imageTags: image?.RepoTags ?? [],
     imageArch: image?.Architecture ?? null,
     engineArch: engine.version.Arch ?? null,
     status: state.Status,

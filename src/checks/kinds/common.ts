@@ -29,7 +29,8 @@ export function withDockerfile(facts: Facts, t: CheckTarget, rule: (df: Dockerfi
   const df = facts.get(dockerfileReq(t));
   const mistake = 'dockerfile-broken';
   if (!df.exists) {
-    return fail(`no Dockerfile at ${relPath(t, t.service.dockerfile)}`, [`dojo looked for ${t.service.dockerfile}; set services.${t.service.name}.dockerfile in dojo.yaml if yours is elsewhere`], { mistake });
+    // Its own question: "which line does the check name" means nothing when there is no file.
+    return fail(`no Dockerfile at ${relPath(t, t.service.dockerfile)}`, [`dojo looked for ${t.service.dockerfile}; set services.${t.service.name}.dockerfile in dojo.yaml if yours is elsewhere`], { mistake: 'dockerfile-missing' });
   }
   if (df.problems.length || df.stages.length === 0) {
     return fail(`${relPath(t, df.path)} does not parse`, df.problems.map((p) => at(t, p.line, p.message)), { mistake, location: locationOf(t, df.problems[0]?.line ?? 1) });

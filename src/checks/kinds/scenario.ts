@@ -64,9 +64,14 @@ function counted(lines: string[]): string[] {
 
 interface Problem { text: string; mistake?: string }
 
+/** Started by name, by id or by digest: what counts is the image it runs, so its id's names decide. */
+function runsImage(d: DiagnosisFacts, image: string): boolean {
+  return d.image === image || d.imageTags.includes(image) || d.imageTags.includes(`docker.io/${image}`);
+}
+
 function problemsOf(d: DiagnosisFacts, p: P): Problem[] {
   const out: Problem[] = [];
-  if (p.image && d.image !== p.image) out.push({ text: `it runs ${d.image}, not ${p.image}: the scenario is fixed with the same image and program`, mistake: 'stand-in-container' });
+  if (p.image && !runsImage(d, p.image)) out.push({ text: `it runs ${d.image}, not ${p.image}: the scenario is fixed with the same image and program`, mistake: 'stand-in-container' });
   // The engine keeps OOMKilled from an earlier run after a restart: it counts only for a stopped container.
   if ((d.oomKilled || d.oomEvent) && !d.running) out.push({ text: 'the kernel killed it for going over its memory limit', mistake: 'oom-killed' });
   else if (d.status === 'restarting') out.push({ text: `it keeps stopping and the engine keeps restarting it (${d.restartCount} restart${d.restartCount === 1 ? '' : 's'} so far, last exit code ${d.exitCode})` });
