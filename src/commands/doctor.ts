@@ -4,6 +4,7 @@ import { resolveEndpoint, type Endpoint } from '../engine/endpoint.js';
 import { TEMP_LABEL } from '../engine/cleanup.js';
 import { engineKind, limitsOf, type EngineKind } from '../engine/kind.js';
 import type { BuilderInfo } from '../engine/builder.js';
+import { runTool } from '../engine/tool-run.js';
 
 export interface DoctorResult {
   type: 'doctor';
@@ -55,10 +56,9 @@ export async function doctor(_g: GlobalOptions): Promise<DoctorResult> {
 }
 
 async function composeVersions(): Promise<DoctorResult['compose']> {
-  const { execa } = await import('execa');
   const run = async (cmd: string, args: string[]) => {
-    const r = await execa(cmd, args, { reject: false, timeout: 10_000 }).catch(() => null);
-    return r && r.exitCode === 0 ? String(r.stdout).trim().split('\n')[0]! : null;
+    const r = await runTool(cmd, args, { timeoutMs: 10_000 });
+    return r.exitCode === 0 ? r.stdout.trim().split('\n')[0]! : null;
   };
   const [v2, v1] = await Promise.all([run('docker', ['compose', 'version', '--short']), run('docker-compose', ['--version'])]);
   return { v2, v1 };

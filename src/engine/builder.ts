@@ -1,4 +1,5 @@
 import type { Engine } from './client.js';
+import { runTool } from './tool-run.js';
 
 /** Which builder dojo's probe builds use on this engine, and why. */
 export interface BuilderInfo {
@@ -35,9 +36,8 @@ async function probe(engine: Engine): Promise<BuilderInfo> {
   if (apiBelow(engine.version.ApiVersion, '1.39')) {
     return { kind: 'classic', name: 'classic builder', why: `the engine's API ${engine.version.ApiVersion} predates BuildKit (1.39)` };
   }
-  const { execa } = await import('execa');
-  const r = await execa('docker', ['buildx', 'version'], { reject: false, timeout: 10_000, stdin: 'ignore', env: cliEnv(engine) }).catch(() => null);
-  const version = r?.exitCode === 0 ? /\b(v?\d+\.\d+\.\d+)/.exec(String(r.stdout))?.[1] : undefined;
+  const r = await runTool('docker', ['buildx', 'version'], { timeoutMs: 10_000, env: cliEnv(engine) });
+  const version = r.exitCode === 0 ? /\b(v?\d+\.\d+\.\d+)/.exec(r.stdout)?.[1] : undefined;
   if (!version) return { kind: 'classic', name: 'classic builder', why: 'no `docker buildx` plugin' };
   return { kind: 'buildkit', name: `BuildKit (docker buildx ${version.replace(/^v/, '')})`, why: `docker buildx ${version.replace(/^v/, '')}, engine API ${engine.version.ApiVersion}` };
 }

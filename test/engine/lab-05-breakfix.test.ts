@@ -228,7 +228,7 @@ describe('lab 05 break-fix scenarios', () => {
     // Started from the scenario image by its id, not its name: the same image, so no stand-in.
     const id = await docker('image', 'inspect', '-f', '{{.Id}}', IMAGE);
     await replace('-e', 'DATABASE_URL=postgres://flowforge@db:5432/ff', '-p', '127.0.0.1::8080', id, 'api');
-    expect((await apiStarts()).line).toBe(`pass undefined: ${n('api')} runs as it should`);
+    expect((await apiStarts()).line).toBe(`pass null: ${n('api')} runs as it should`);
   }
 
   it('lab stop removes every scenario object, the fixed containers too, and nothing else', async () => {

@@ -1,5 +1,6 @@
 import type { Engine } from '../../engine/client.js';
 import { cliEnv } from '../../engine/builder.js';
+import { runTool } from '../../engine/tool-run.js';
 import { parseBuildOutput } from './build-output.js';
 import type { BuildStep } from './probe-model.js';
 
@@ -13,16 +14,10 @@ export interface BuildOutcome { steps: BuildStep[]; error: string | null; tail: 
 export async function buildxOnce(
   engine: Engine, dir: string, dockerfile: string, buildArgs: Record<string, string>, timeoutMs: number, signal?: AbortSignal,
 ): Promise<BuildOutcome> {
-  const { execa } = await import('execa');
   const args = ['buildx', 'build', '--progress=plain', '--output', 'type=cacheonly', '-f', `${dir}/${dockerfile}`,
     ...Object.entries(buildArgs).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]), dir];
-  const r = await execa('docker', args, {
-    // cleanup: false: execa's own exit hook would re-raise SIGINT after dojo's once-handler ran and
-    // kill dojo before it removed its objects; the abort signal (Ctrl-C) stops buildx instead.
-    reject: false, all: true, stdin: 'ignore', timeout: timeoutMs, cancelSignal: signal, forceKillAfterDelay: 2000, cleanup: false,
-    env: { ...cliEnv(engine), BUILDKIT_PROGRESS: 'plain' },
-  });
-  const text = String(r.all ?? '');
+  const r = await runTool('docker', args, { all: true, timeoutMs, ...(signal ? { signal } : {}), env: { ...cliEnv(engine), BUILDKIT_PROGRESS: 'plain' } });
+  const text = r.all;
   const tail = text.split('\n').filter((l) => l.trim()).slice(-8);
   const { steps } = parseBuildOutput(text);
   if (r.timedOut) return { steps, error: `the build did not finish within ${Math.round(timeoutMs / 1000)} s`, tail };

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { runTool } from '../../engine/tool-run.js';
 import type { ComposeLoader } from './compose-model.js';
 
 export interface CliResult { loader: ComposeLoader; version: string; data?: unknown; error?: string }
@@ -30,10 +31,8 @@ function detect(run: Run): Promise<Tool | null> {
  * and includes (v2 prints JSON, v1 YAML). null when neither is installed. DOJO_COMPOSE=v1|v2|none
  * picks one (the tests run both).
  */
-export async function composeConfig(dir: string, files: string[], project: string): Promise<CliResult | null> {
-  const { execa } = await import('execa');
-  const run: Run = (cmd, args) =>
-    execa(cmd, args, { cwd: dir, reject: false, timeout: 30_000, stdin: 'ignore' }).catch((err: unknown) => ({ exitCode: -1, stdout: '', stderr: String((err as Error).message) }));
+export async function composeConfig(dir: string, files: string[], project: string, signal?: AbortSignal): Promise<CliResult | null> {
+  const run: Run = (cmd, args) => runTool(cmd, args, { cwd: dir, timeoutMs: 30_000, ...(signal ? { signal } : {}) });
   const tool = await detect(run);
   if (!tool) return null;
   const base = [...tool.prefix, ...files.flatMap((p) => ['-f', p]), '-p', project];

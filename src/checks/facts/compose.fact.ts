@@ -10,7 +10,7 @@ export const composeFact = defineFact<ComposeFileRequest, ComposeFacts>({
   engine: false,
   timeoutMs: () => 60_000,
   describe: (r, rel) => r.files.map(rel).join(', '),
-  collect: async (r) => (await import('./compose.js')).readCompose(r.dir, r.files, r.project),
+  collect: async (r, ctx) => (await import('./compose.js')).readCompose(r.dir, r.files, r.project, ctx.signal),
   fingerprint: (v) => ({ services: v.services, volumes: v.volumes, problems: v.problems }),
   fake: (r) => ({ files: r.files.map((path) => ({ path, exists: false })), loader: 'yaml', loaderNote: '', project: r.project, services: {}, volumes: {}, networks: [], problems: [], raw: [] }),
 });

@@ -12,7 +12,7 @@ export type { ComposeFacts, ComposeService, ComposeVolume } from './compose-mode
  * The compose model as Compose itself resolves it (`config`), with every service and key traced
  * back to the line of the student's own file that wrote it.
  */
-export async function readCompose(dir: string, files: string[], project: string): Promise<ComposeFacts> {
+export async function readCompose(dir: string, files: string[], project: string, signal?: AbortSignal): Promise<ComposeFacts> {
   const present = files.filter((f) => existsSync(f));
   const out: ComposeFacts = {
     files: files.map((path) => ({ path, exists: existsSync(path) })), loader: 'yaml', loaderNote: '', project,
@@ -23,7 +23,7 @@ export async function readCompose(dir: string, files: string[], project: string)
   out.raw = rawFacts(sources);
   const where = locator(sources);
   if (out.problems.length) return out;
-  const cli = await composeConfig(dir, present, project);
+  const cli = await composeConfig(dir, present, project, signal);
   let data: unknown;
   if (cli?.error !== undefined) {
     out.loader = cli.loader;

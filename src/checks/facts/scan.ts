@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Engine } from '../../engine/client.js';
+import { runTool } from '../../engine/tool-run.js';
 import { parseGrype, parseTrivy, type ScanReport } from './scan-report.js';
 
 export type ScannerName = 'trivy' | 'grype';
@@ -50,14 +51,13 @@ export async function runScan(ref: string, want: 'auto' | ScannerName, timeoutMs
   const found = order.map((s) => [s, onPath(s)] as const).find(([, p]) => p !== null);
   if (!found) return { scanner: null };
   const [scanner, path] = found as [ScannerName, string];
-  const { execa } = await import('execa');
   const { args, env } = scanCommand(scanner, ref, engine);
-  const r = await execa(path, args, { reject: false, env, stdin: 'ignore', timeout: timeoutMs, cancelSignal: signal, forceKillAfterDelay: 2000, maxBuffer: 256 * 1024 * 1024 });
-  const stderr = String(r.stderr ?? '').trim();
+  const r = await runTool(path, args, { env, timeoutMs, signal, maxBuffer: 256 * 1024 * 1024 });
+  const stderr = r.stderr.trim();
   if (r.timedOut) return { scanner, path, problem: { noDatabase: false, message: `${scanner} did not finish within ${Math.round(timeoutMs / 1000)} s` } };
   if (r.exitCode !== 0) return { scanner, path, problem: { noDatabase: NO_DB.test(stderr), message: lastLines(stderr) || `${scanner} exited with code ${r.exitCode}` } };
   try {
-    const json: unknown = JSON.parse(String(r.stdout));
+    const json: unknown = JSON.parse(r.stdout);
     return { scanner, path, report: scanner === 'trivy' ? parseTrivy(json) : parseGrype(json) };
   } catch {
     return { scanner, path, problem: { noDatabase: false, message: `${scanner} printed no JSON report${stderr ? `: ${lastLines(stderr)}` : ''}` } };
