@@ -9,7 +9,7 @@ export const contextFact = defineFact<ContextRequest, ContextFacts>({
   key: (r) => `context:${r.dir}:${r.dockerfile ?? ''}`,
   engine: false,
   describe: (r, rel) => rel(r.dir),
-  collect: async (r) => readContext(r.dir, r.dockerfile),
+  collect: async (r, ctx) => readContext(r.dir, r.dockerfile, ctx.workspaceDir),
   fingerprint: (v) => ({ ignore: v.dockerignore, files: v.files }),
   fake: (r) => ({ dir: r.dir, exists: true, dockerignore: { path: `${r.dir}/.dockerignore`, exists: false, lines: [], dockerfileSpecific: false }, files: [], truncated: false }),
 });

@@ -6,6 +6,11 @@ export interface ContextFacts {
   exists: boolean;
   /** The ignore file the builder reads: `<Dockerfile>.dockerignore` (BuildKit) when present, else the context's. */
   dockerignore: { path: string; exists: boolean; lines: string[]; dockerfileSpecific?: boolean };
+  /**
+   * Ignore files the builder does not read for this context, between it and the workspace root (and
+   * beside the Dockerfile): a student who put one there believes it works.
+   */
+  strayIgnoreFiles?: string[];
   /** Paths relative to the context, `/`-separated; `.git` counted but not walked. */
   files: string[];
   truncated: boolean;
@@ -15,7 +20,7 @@ export interface ContextFacts {
 
 const MAX_FILES = 20_000;
 
-export function readContext(dir: string, dockerfile?: string): ContextFacts {
+export function readContext(dir: string, dockerfile?: string, workspaceDir?: string): ContextFacts {
   const exists = existsSync(dir) && statSync(dir).isDirectory();
   const specific = dockerfile ? join(dirname(dockerfile), `${basename(dockerfile)}.dockerignore`) : null;
   const useSpecific = specific !== null && existsSync(specific);
@@ -41,6 +46,21 @@ export function readContext(dir: string, dockerfile?: string): ContextFacts {
     dockerignore: { path, exists: ignoreExists, lines: ignoreExists ? readFileSync(path, 'utf8').split(/\r?\n/) : [], dockerfileSpecific: useSpecific },
     files,
     truncated,
+    ...(ignoreExists ? {} : strayIgnores(dir, dockerfile, workspaceDir)),
     ...(exists && existsSync(join(dir, 'go.mod')) ? { goModule: { requires: /^\s*require\b/m.test(readFileSync(join(dir, 'go.mod'), 'utf8')) } } : {}),
   };
+}
+
+function strayIgnores(dir: string, dockerfile: string | undefined, workspaceDir: string | undefined): { strayIgnoreFiles?: string[] } {
+  const places = new Set<string>();
+  if (dockerfile) places.add(dirname(dockerfile));
+  // Folders above the context, up to the workspace root: a .dockerignore in the student's home is not theirs to fix here.
+  const inside = (d: string) => workspaceDir !== undefined && !relative(workspaceDir, d).startsWith('..');
+  for (let d = dirname(dir); inside(d); d = dirname(d)) {
+    places.add(d);
+    if (d === workspaceDir || d === dirname(d)) break;
+  }
+  places.delete(dir);
+  const found = [...places].map((d) => join(d, '.dockerignore')).filter((f) => existsSync(f));
+  return found.length ? { strayIgnoreFiles: found } : {};
 }

@@ -24,6 +24,8 @@ export const dockerignoreKind: CheckKind<z.infer<typeof params>> = {
       const present = [...envFiles, ...ctx.files.filter((f) => f === '.git/')];
       return fail(`no .dockerignore in the build context ${relPath(t, ctx.dir)}`, [
         `looked for ${file}`,
+        // The builder reads the ignore file at the root of the context it is sent, nowhere else.
+        ...(ctx.strayIgnoreFiles ?? []).map((f) => `${relPath(t, f)} exists, but the build context is ${relPath(t, ctx.dir)}/: the builder never reads it`),
         ...(present.length ? [`the engine would receive: ${present.join(', ')}`] : []),
       ]);
     }
