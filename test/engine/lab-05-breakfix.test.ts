@@ -263,7 +263,7 @@ describe('cleaning up after interrupted and crashed starts', () => {
     }
     child.kill('SIGINT');
     const r = await child;
-    expect(r.exitCode).toBe(130);
+    expect(r.exitCode, r.stderr).toBe(130);
     expect(await leftovers(w)).toEqual([]);
     expect(state(w).labs['lab-05']?.scenarioObjects).toBeUndefined();
   });
