@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import type { Lab } from '../content/types.js';
 import { DojoError, ExitCode, usageError, type Location } from '../errors.js';
 import type { Workspace } from '../workspace.js';
+import { anchorOf, originOf } from './anchor.js';
 import { attributeTime } from './durations.js';
 import { collectFacts } from './facts/collect.js';
 import { factType } from './facts/registry.js';
@@ -30,6 +31,11 @@ export interface CheckOutcome {
   summary: string;
   /** Workspace-relative file, 1-based line and column; null when the finding has no place in a file. */
   location: Location | null;
+  /**
+   * For a failed or unevaluated check without a location: the file it stems from (anchor.ts), for
+   * SARIF and workflow annotations, which drop findings without one. Not in the JSON report.
+   */
+  anchor?: Location | null;
   evidence: string[];
   question: string | null;
   mistake: string | null;
@@ -177,9 +183,21 @@ export async function runChecks(lab: Lab, ws: Workspace, opts: RunOptions): Prom
   for (const p of planned) for (const key of new Set(p.requests.map(factKey))) users.set(key, [...(users.get(key) ?? []), p.def.id]);
   const shares = attributeTime(collected.spans, users);
   const round = (ms: number) => Math.round(ms * 10) / 10;
-  const checks = lab.checks.map((c) => {
+  const unplaced = (o: CheckOutcome) => !o.location && (o.status === 'fail' || o.status === 'error');
+  // The compose and dojo.yaml readers load only when some finding needs a place (a passing run reads nothing more).
+  const places = lab.checks.some((c) => unplaced(outcomes.get(c.id)!)) ? (await import('./anchor-places.js')).workspacePlaces(ws, lab) : null;
+  const anchor = (p: (typeof planned)[number], o: CheckOutcome): Location | null => {
+    if (!places || !unplaced(o)) return null;
+    try {
+      const at = anchorOf(originOf(p.requests, (r) => facts.optional(r) !== null, ws, p.target.service, lab.meta.targets.compose, o.summary), o.exercise, places);
+      return at ? relativeTo(ws, at) : null;
+    } catch {
+      return null; // a place to show it is a courtesy: never worth the report
+    }
+  };
+  const checks = lab.checks.map((c, i) => {
     const o = outcomes.get(c.id)!;
-    return { ...o, durationMs: round((shares.get(c.id) ?? 0) + (ownMs.get(c.id) ?? 0)) };
+    return { ...o, anchor: anchor(planned[i]!, o), durationMs: round((shares.get(c.id) ?? 0) + (ownMs.get(c.id) ?? 0)) };
   });
   const ungraded = planned.filter((p) => p.selected && p.kind.interact && outcomes.get(p.def.id)!.status === 'skip').map((p) => p.def.id);
   // A selected check that skips was not judged (no scanner, a probe that could not run, a base dojo
@@ -247,7 +265,7 @@ function toOutcome(lab: Lab, ws: Workspace, def: Lab['checks'][number], kind: An
     status: finding.status,
     severity: SEVERITY[finding.status],
     summary: finding.summary,
-    location: loc ? { ...loc, file: relative(ws.dir, loc.file).split('\\').join('/') || loc.file } : null,
+    location: loc ? relativeTo(ws, loc) : null,
     evidence: finding.evidence ?? [],
     question: mistake?.question ?? null,
     mistake: mistake?.id ?? null,
@@ -255,6 +273,8 @@ function toOutcome(lab: Lab, ws: Workspace, def: Lab['checks'][number], kind: An
     readyAtMs,
   };
 }
+
+const relativeTo = (ws: Workspace, loc: Location): Location => ({ ...loc, file: relative(ws.dir, loc.file).split('\\').join('/') || loc.file });
 
 /** What the checks looked at, as each fact type defines it; volatile probe output is left out. */
 function printsOf(requests: FactRequest[], facts: Facts): [string, unknown][] {

@@ -73,6 +73,8 @@ function checkLab(d: LabDraft, kinds: KindCatalog | undefined, issues: ContentIs
   const services = list(targets?.services).flatMap((s) => (typeof s === 'string' ? [s] : []));
   const targeted = [...new Set([...services, ...Object.keys(rec(targets?.layout) ?? {})])];
 
+  if (d.lab && meta) checkCi(d.lab, rec(meta.ci), exercises, add);
+
   const hints = d.hints?.src ? rec(d.hints.src.data) : undefined;
   let mistakes: Set<string> | undefined;
   if (d.hints && hints) {
@@ -141,6 +143,25 @@ function checkLab(d: LabDraft, kinds: KindCatalog | undefined, issues: ContentIs
   if (exercises && Array.isArray(checks.checks)) {
     for (const ex of exercises) if (!covered.has(ex)) add('E_NO_CHECKS', at(c, ['checks']), `exercise ${ex} has no checks`);
   }
+}
+
+/**
+ * A CI script serves exercises of its lab, and the lab's text names it: a student learns what to
+ * commit from the lab, not from a failed pipeline.
+ */
+function checkCi(f: ParsedFile<unknown>, ci: Record<string, unknown> | undefined, exercises: Set<string> | undefined, add: (code: string, location: Location, message: string, suggestion?: string) => void): void {
+  list(ci?.scripts).forEach((raw, i) => {
+    const script = rec(raw);
+    const file = str(script?.file);
+    list(script?.exercises).forEach((e, j) => {
+      if (typeof e === 'string' && exercises && !exercises.has(e)) {
+        add('E_UNKNOWN_REF', locate(f.src!, ['ci', 'scripts', i, 'exercises', j]), `ci script ${file ?? `#${i + 1}`} names unknown exercise ${e}${didYouMean(e, exercises)}`, `exercises of this lab: ${[...exercises].join(', ')}`);
+      }
+    });
+    if (file && f.body !== undefined && !f.body.includes(file)) {
+      add('E_CI_UNDOCUMENTED', locate(f.src!, ['ci', 'scripts', i, 'file']), `ci script ${file} is never named in the lab's text: a student would not know to commit it`, `say in the lab's text what ${file} holds and that CI runs it`);
+    }
+  });
 }
 
 /** Where in params a service name is written (`to: postgress` or `services: [.., postgress]`). */

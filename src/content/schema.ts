@@ -2,6 +2,10 @@ import { z } from 'zod';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
 const text = z.string().trim().min(1, 'must not be empty');
+/** A file of the student's workspace, as a CI step names it: relative, `/`-separated, never leaving it. */
+const workspacePath = z
+  .string()
+  .regex(/^(?!\/)(?!.*\\)(?!(.*\/)?\.\.(\/|$))[^\s]+$/, 'a path relative to the workspace, with / and without .. or spaces');
 
 export const labFrontMatter = z
   .object({
@@ -23,6 +27,27 @@ export const labFrontMatter = z
         network: z.union([z.boolean(), text]).default(false),
         volume: z.union([z.boolean(), text]).default(false),
         compose: z.boolean().default(false),
+      })
+      .strict()
+      .default({}),
+    // What a CI run must do before the exit gate can judge this lab (`dojo ci init` writes the steps).
+    ci: z
+      .object({
+        // `dojo lab start <lab>` first: the lab's break-fix scenarios (scenarios/<lab>.yaml).
+        scenarios: z.boolean().default(false),
+        // The student's own committed scripts, run with bash from the workspace root, in this order.
+        scripts: z
+          .array(
+            z
+              .object({
+                file: workspacePath,
+                exercises: z.array(z.string().regex(/^\d+[a-z]$/, 'exercise ids look like 1a, 2b')).min(1),
+                // What the student puts in it: shown when the file is missing, and as the step's comment.
+                purpose: text,
+              })
+              .strict(),
+          )
+          .default([]),
       })
       .strict()
       .default({}),

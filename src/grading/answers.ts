@@ -62,6 +62,23 @@ export function answersPrompt(file: string, answers: Answers): PromptApi {
   };
 }
 
+/** Where the answers to one check are written (its key), for a failed quiz's place in SARIF and annotations. */
+export async function answersPlace(file: string, lab: string, check: string): Promise<Location | null> {
+  const { parseYaml, locateKey } = await import('../content/yaml-source.js');
+  try {
+    const src = parseYaml(file, readFileSync(file, 'utf8'));
+    return src.doc.hasIn([lab, check]) ? locateKey(src, [lab], check) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `lab.check.question` of every quiz question the answers leave out: those stay ungraded. */
+export function unansweredQuestions(labs: readonly Lab[], answers: Answers): string[] {
+  return labs.flatMap((lab) => lab.checks.flatMap((c) =>
+    (quizQuestions(lab, c.id) ?? []).filter((q) => answers[lab.meta.id]?.[c.id]?.[q.id] === undefined).map((q) => `${lab.meta.id}.${c.id}.${q.id}`)));
+}
+
 function quizQuestions(lab: Lab, checkId: string): QuizQuestion[] | undefined {
   const def = lab.checks.find((c) => c.id === checkId);
   const questions = def?.kind === 'quiz' ? (def.params as { questions?: QuizQuestion[] }).questions : undefined;

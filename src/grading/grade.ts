@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import type { Course, Lab } from '../content/types.js';
 import type { GlobalOptions } from '../context.js';
 import { usageError } from '../errors.js';
@@ -66,6 +66,7 @@ export async function grade(g: GlobalOptions, course: Course, labs: Lab[], opts:
   if (signal.aborted) throw interruptedError();
 
   const reports = runs.map((r) => r.report);
+  if (answers) await placeQuizzes(reports, opts.answers!, workspaces[0]?.dir ?? g.workspace);
   const notices: string[] = [];
   const attempts = g.recordState ? await record(g.workspace, courseKey(course.dir), labs, reports, notices) : [];
   const engineError = runs.find((r) => r.engineError)?.engineError;
@@ -87,6 +88,21 @@ export async function grade(g: GlobalOptions, course: Course, labs: Lab[], opts:
     secrets: [...new Set(runs.flatMap((r) => r.secrets))],
     rules: Object.fromEntries(reports.flatMap((r) => r.checks).map((c) => [c.rule, kindByName.get(c.rule)?.description ?? c.rule])),
   };
+}
+
+/** A quiz graded from an answers file in the workspace stems from that file: its failure points at the check's answers. */
+async function placeQuizzes(reports: RunReport[], file: string, dir: string): Promise<void> {
+  const path = resolve(file);
+  const rel = relative(dir, path).split('\\').join('/');
+  if (rel.startsWith('..') || isAbsolute(rel)) return;
+  const { answersPlace } = await import('./answers.js');
+  for (const r of reports) {
+    for (const c of r.checks) {
+      if (c.status !== 'fail' || c.location || !kindByName.get(c.rule)?.interact) continue;
+      const at = await answersPlace(path, r.lab, c.id);
+      if (at) c.anchor = { ...at, file: rel };
+    }
+  }
 }
 
 /** Records each lab's run; a progress file that cannot be written costs the record, never the report. */

@@ -48,22 +48,27 @@ export function renderSarif(run: GradeRun, verdict = { status: runStatus(run.lab
 
 function result(l: RunReport, c: CheckOutcome, ruleIndex: number) {
   const text = [c.summary, ...c.evidence, ...(c.question ? [`Question: ${c.question}`] : [])].join('\n');
+  const where = findingPlace(c);
   return {
     ruleId: c.rule,
     ruleIndex,
     level: LEVEL[c.status as 'fail' | 'error'],
     message: { text },
-    ...(c.location
+    ...(where
       ? {
           locations: [{
             physicalLocation: {
-              artifactLocation: { uri: c.location.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
-              ...(c.location.line ? { region: { startLine: c.location.line, ...(c.location.column ? { startColumn: c.location.column } : {}) } } : {}),
+              artifactLocation: { uri: where.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+              ...(where.line ? { region: { startLine: where.line, ...(where.column ? { startColumn: where.column } : {}) } } : {}),
             },
           }],
         }
       : {}),
     partialFingerprints: { 'dojoCheck/v1': `${l.lab}/${c.id}` },
-    properties: { lab: l.lab, exercise: c.exercise, check: c.id, title: c.title, status: c.status, mistake: c.mistake, service: c.service },
+    // `stems-from`: the finding is about what runs on the engine; the location is the file it comes from.
+    properties: { lab: l.lab, exercise: c.exercise, check: c.id, title: c.title, status: c.status, mistake: c.mistake, service: c.service, located: c.location ? 'finding' : where ? 'stems-from' : 'none' },
   };
 }
+
+/** The finding's own place, else the file it stems from (anchor.ts): code scanning drops a result without one. */
+export const findingPlace = (c: Pick<CheckOutcome, 'location' | 'anchor'>) => c.location ?? c.anchor ?? null;

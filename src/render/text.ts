@@ -83,10 +83,8 @@ export function doctorText(r: DoctorResult, c: ChalkInstance): string {
 }
 
 export function ciInitText(r: CiInitResult): string {
-  const what = [
-    ...r.builds.map((b) => `builds ${b.image} (${b.service})`),
-    ...(r.compose.length ? [`starts the stack from ${r.compose.join(', ')}`] : []),
-    'runs `dojo checklist --ci --format junit` and uploads the report',
-  ];
-  return `${r.overwritten ? 'Replaced' : 'Wrote'} ${r.file}: on every push it ${what.join(', ')}.\n`;
+  const builds = r.builds.map((b) => `builds ${b.image} (${b.service})`).join(', ');
+  const before = r.prepares.map((p) => `  ${p.lab}: ${p.what.join('; ')}\n`).join('');
+  return `${r.overwritten ? 'Replaced' : 'Wrote'} ${r.file}: on every push it ${builds ? `${builds}, ` : ''}`
+    + `then ${before ? 'for each lab:\n' : ''}${before}${before ? 'and ' : ''}runs \`${r.gate}\` and uploads the report.\n`;
 }

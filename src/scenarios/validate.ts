@@ -21,6 +21,7 @@ export function scenarioIssues(course: Course): ContentIssue[] {
     const file = scenariosPath(course.dir, lab.meta.id);
     const judged = lab.checks.filter((c) => c.kind === 'scenario-fixed').map((c) => ({ id: c.id, container: String(c.params.container ?? '') }));
     if (!existsSync(file)) {
+      if (lab.meta.ci.scenarios) issues.push({ code: 'E_SCENARIO', location: { file: lab.file }, message: `ci.scenarios: true, but the lab has no scenarios/${lab.meta.id}.yaml for \`dojo lab start\` to create` });
       for (const c of judged) issues.push({ code: 'E_SCENARIO', location: lab.checkLocations.get(c.id) ?? { file }, message: `check ${c.id}: scenario-fixed, but the lab has no scenarios/${lab.meta.id}.yaml` });
       continue;
     }

@@ -251,9 +251,10 @@ describe('CI formats of one run over every lab', () => {
     const run = sarif.runs[0];
     const results = run.results.map((x: { ruleId: string; level: string; locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }) =>
       [x.ruleId, x.level, x.locations?.[0]?.physicalLocation.artifactLocation.uri]);
-    // Findings on a running container have no place in a file: valid SARIF, though code scanning drops them.
+    // Findings on a running container started by hand point at dojo.yaml's entry naming it (line 2), so code scanning keeps them.
     expect(results).toEqual([['dockerignore', 'error', expect.stringMatching(/^api-service\//)], ['compose-healthcheck', 'error', 'docker-compose.yml'],
-      ['caps-dropped', 'error', undefined], ['resource-limits', 'error', undefined], ['read-only-rootfs', 'error', undefined]]);
+      ['caps-dropped', 'error', 'dojo.yaml'], ['resource-limits', 'error', 'dojo.yaml'], ['read-only-rootfs', 'error', 'dojo.yaml']]);
+    expect(run.results.filter((x: { properties: { located: string } }) => x.properties.located === 'stems-from').map((x: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => x.locations[0]!.physicalLocation.region.startLine)).toEqual([2, 2, 2]);
     const ruleIds = run.tool.driver.rules.map((x: { id: string }) => x.id);
     expect(new Set(ruleIds).size).toBe(ruleIds.length);
     expect(ruleIds).toEqual(expect.arrayContaining(['dockerignore', 'compose-healthcheck', 'exec-form', 'quiz', 'caps-dropped', 'scenario-fixed']));
@@ -269,6 +270,7 @@ describe('CI formats of one run over every lab', () => {
     const gha = await gate(broken, ['--format', 'junit'], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
     expect(gha.stderr).toMatch(/^::error file=docker-compose\.yml,line=\d+(,col=\d+)?,title=dojo lab-04 db-healthcheck%3A [^:]+::.+/m);
     expect(gha.stderr).toMatch(/^::error file=api-service\/\.dockerignore(,line=\d+)?,title=dojo lab-01 dockerignore%3A /m);
+    expect(gha.stderr).toMatch(/^::error file=dojo\.yaml,line=2,col=\d+,title=dojo lab-05 caps-dropped%3A /m);
     expect(gha.stdout).toMatch(/^<\?xml/);
     expect(parseJunit(gha.stdout).testsuites.testsuite.length).toBe(6);
     const md = readFileSync(summary, 'utf8');
