@@ -22,8 +22,8 @@ node bin/dojo.js validate
 node test/support/fixtures.mjs
 
 status=0
-# Each leg writes its verdict table; the 26 leg diffs against this run's 20.10 table, never an old one.
-rm -f test/.work/verdicts-*.json
+# Each leg writes its verdict tables; the 26 leg diffs against this run's 20.10 tables, never old ones.
+rm -rf test/.work/verdicts-*
 npx vitest run --reporter=default --reporter=json --outputFile=test/.work/vitest.json || status=$?
 
 leftovers=$(docker ps -aq --filter label=io.dojo.temp=1 | wc -l)

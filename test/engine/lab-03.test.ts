@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dojo } from '../support/cli.js';
 import { waitHealthy } from '../support/health.js';
+import { VerdictTable } from '../support/verdict-table.js';
 import { tempWorkspace } from '../support/workspace.js';
 import { buildStackImages, IMAGES } from '../fixtures/stacks/stack.mjs';
 
@@ -21,6 +22,8 @@ const run = (...args: string[]) => docker('run', '-d', '--label', LABEL, ...args
 interface Scenario { ws: string; names: { api: string; worker: string; pg: string }; expect: Record<string, string> }
 const ALL_PASS = { 'user-network': 'pass', 'name-resolution': 'pass', 'worker-unpublished': 'pass', 'named-volume': 'pass', 'data-survives': 'pass', 'volume-permissions': 'pass' };
 const scenarios: Record<string, Scenario> = {};
+/** Each scenario's verdicts, keyed by the scenario's name (never this run's container names). */
+const table = new VerdictTable('lab-03');
 
 /** A workspace whose dojo.yaml points at this scenario's containers, with an exports folder. */
 function workspace(name: string, names: Scenario['names'], exportsOwner: number | null, exportsMode = 0o755, exportsGid = exportsOwner) {
@@ -104,7 +107,7 @@ afterAll(async () => {
 const check = async (ws: string) => {
   const r = await dojo(['check', 'lab-03', '-w', ws, '--format', 'json']);
   const json = r.json();
-  type C = { id: string; status: string; summary: string; evidence: string[]; question: string | null };
+  type C = { id: string; status: string; summary: string; evidence: string[]; question: string | null; mistake: string | null };
   return { code: r.code, raw: r.stdout, byId: Object.fromEntries(json.checks.map((c: C) => [c.id, c])) as Record<string, C> };
 };
 
@@ -114,6 +117,7 @@ describe('lab 03 verdicts on containers started by hand', () => {
     it(`${name}: each check ends as the variant says`, async () => {
       const s = scenarios[name]!;
       const { code, byId } = await check(s.ws);
+      table.report('lab-03', name, code, Object.values(byId));
       const got = Object.fromEntries(Object.entries(byId).map(([k, c]) => [k, c.status]));
       const detail = Object.entries(byId).filter(([k, c]) => c.status !== s.expect[k]).map(([k, c]) => `${k}: ${c.summary} | ${c.evidence.join(' | ')}`);
       expect(got, detail.join('\n')).toEqual(s.expect);
@@ -167,8 +171,10 @@ describe('lab 03 verdicts on containers started by hand', () => {
       return ws;
     };
     const missing = await check(withProbe(`dojo-test/${ID}-no-such-image:1`));
+    table.report('lab-03', 'probe-image-missing', missing.code, Object.values(missing.byId));
     expect(missing.byId['name-resolution']!.summary).toBe(`probeImage dojo-test/${ID}-no-such-image:1 (dojo.yaml) is not on the engine; nothing is pulled`);
     const scratch = await check(withProbe(IMAGES.apiProd));
+    table.report('lab-03', 'probe-image-without-busybox', scratch.code, Object.values(scratch.byId));
     expect(scratch.byId['name-resolution']!.summary).toBe(`probeImage ${IMAGES.apiProd} (dojo.yaml) has no /bin/busybox; nothing is pulled`);
   });
 
@@ -182,6 +188,10 @@ describe('lab 03 verdicts on containers started by hand', () => {
     const filters = [...nets.map((n) => `network=${n}`), ...vols.map((v) => `volume=${v}`)];
     for (const f of filters) expect(await docker('ps', '-aq', '--filter', 'label=io.dojo.temp=1', '--filter', f), f).toBe('');
   });
+});
+
+it("the verdict table equals every other engine's", async () => {
+  expect(await table.compare()).toEqual([]);
 });
 
 describe('a check naming a service the lab does not target', () => {

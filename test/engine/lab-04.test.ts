@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dojo } from '../support/cli.js';
+import { VerdictTable } from '../support/verdict-table.js';
 import { buildStackImages, IMAGES, materializeStack, STACK } from '../fixtures/stacks/stack.mjs';
 
 const BASE = readFileSync(join(STACK, 'docker-compose.yml'), 'utf8');
@@ -82,6 +83,10 @@ const stackState = async (p: string) => {
   return (await execa('docker', ['inspect', '-f', '{{.Id}} {{.State.StartedAt}} {{.State.Status}}', ...ids])).stdout.split('\n').sort().join('\n');
 };
 const started: { v: Version; dir: string; project: string }[] = [];
+/** Rows keyed by Compose version and variant (compose-v2/good), never by this run's project names. */
+const table = new VerdictTable('lab-04', [
+  { rows: / compose-v1\//, why: 'Compose v1 (docker-compose 1.29) is not run on Engine 26.1: Docker 26 ships Compose v2 only (DOJO_TEST_COMPOSE=v2)', absent: true },
+]);
 
 function workspace(v: Version, name: string, runningProject: string) {
   const dojoYaml = `services:\n  api-service: { image: "${IMAGES.apiProd}" }\n  worker-service: { image: "${IMAGES.worker}" }\ncompose: { project: ${runningProject} }\n`;
@@ -138,7 +143,7 @@ afterAll(async () => {
 
 const check = async (v: Version, ws: string) => {
   const r = await dojo(['check', 'lab-04', '-w', ws, '--format', 'json'], { DOJO_COMPOSE: COMPOSE[v].env });
-  type C = { id: string; status: string; summary: string; evidence: string[]; question: string | null; location: { file: string; line: number } | null };
+  type C = { id: string; status: string; summary: string; evidence: string[]; question: string | null; mistake: string | null; location: { file: string; line: number } | null };
   if (!r.stdout.trim()) throw new Error(`dojo printed nothing (exit ${r.code}): ${r.stderr}`);
   const json = r.json();
   return { code: r.code, raw: r.stdout, byId: Object.fromEntries(json.checks.map((c: C) => [c.id, c])) as Record<string, C> };
@@ -150,6 +155,7 @@ describe('lab 04 verdicts with the fallback reader (no Compose installed)', () =
   for (const name of ['good', 'plain-depends', 'literal-password', 'source-in-base', 'broken-yaml']) {
     it(name, async () => {
       const r = await dojo(['check', 'lab-04', '-w', dirs[`v2/${name}`]!, '--format', 'json'], { DOJO_COMPOSE: 'none' });
+      table.report('lab-04', `no-compose/${name}`, r.code, r.json().checks);
       const byId = Object.fromEntries(r.json().checks.map((c: { id: string; status: string }) => [c.id, c.status]));
       expect(byId).toEqual({ ...PASS, ...VARIANTS[name]!.expect });
       if (name === 'good') expect(r.json().checks[0].evidence.join(' ')).toMatch(/neither `docker compose` nor `docker-compose` is installed/);
@@ -162,6 +168,7 @@ for (const v of VERSIONS) {
     for (const [name, variant] of Object.entries(VARIANTS)) {
       it(`${name}`, async () => {
         const { code, byId } = await check(v, dirs[`${v}/${name}`]!);
+        table.report('lab-04', `compose-${v}/${name}`, code, Object.values(byId));
         const want = { ...PASS, ...variant.expect };
         const got = Object.fromEntries(Object.entries(byId).map(([k, c]) => [k, c.status]));
         const detail = Object.entries(byId).filter(([k, c]) => c.status !== want[k as keyof typeof want]).map(([k, c]) => `${k}: ${c.summary} | ${c.evidence.join(' | ')}`);
@@ -218,7 +225,8 @@ for (const v of VERSIONS) {
     it('container kinds find a Compose service by its labels, whatever this Compose version names it', async () => {
       const course = fileURLToPath(new URL('../fixtures/stacks/compose-service-course', import.meta.url));
       const r = await dojo(['check', 'lab-92', '--course', course, '-w', dirs[`${v}/good`]!, '--format', 'json']);
-      const checks = r.json().checks as { id: string; status: string; summary: string }[];
+      const checks = r.json().checks as { id: string; status: string; summary: string; mistake: string | null }[];
+      table.report('lab-92', `compose-${v}/good`, r.code, checks);
       expect(checks.map((c) => [c.id, c.status])).toEqual([['pg-healthy', 'pass'], ['worker-running', 'pass']]);
       expect(checks[0]!.summary).toMatch(new RegExp(`^${project(v, 'good')}${v === 'v1' ? '_' : '-'}postgres${v === 'v1' ? '_' : '-'}1 is running and healthy$`));
     });
@@ -237,3 +245,7 @@ for (const v of VERSIONS) {
     });
   });
 }
+
+it("the verdict table equals every other engine's, but for Compose v1's rows where there is no v1", async () => {
+  expect(await table.compare()).toEqual([]);
+});

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, dojo } from '../support/cli.js';
+import { VerdictTable, verdictOf } from '../support/verdict-table.js';
 import { tempWorkspace } from '../support/workspace.js';
 
 const ID = `b5${process.pid}`;
@@ -57,6 +58,14 @@ const byId = <T extends { id: string }>(xs: T[]) => Object.fromEntries(xs.map((x
 
 const W = ws();
 
+/**
+ * Exercise 5b's verdicts at each step (breakfix-started, breakfix-fixed, ...) and what `dojo diagnose`
+ * finds on each container (check "diagnose", workspace "<step>/<container>"), never keyed by this run's names.
+ */
+const table = new VerdictTable('lab-05-breakfix');
+type Finding = { rule: string; evidence: string[]; question: string | null; severity: string };
+const diagnosed = (findings: Finding[]) => findings.map((f) => f.rule).join(', ') || 'nothing wrong';
+
 /** The dojo processes this file interrupts: a failed assertion must not leave their throwaway containers. */
 const interruptedPids: number[] = [];
 
@@ -103,6 +112,7 @@ describe('lab 05 break-fix scenarios', () => {
     expect(r.code).toBe(1);
     // The lab's 5a checks are in the report too, as not selected.
     const checks = byId((r.json().checks as { id: string; exercise: string; status: string; mistake: string }[]).filter((c) => c.exercise === '5b'));
+    table.report('lab-05', 'breakfix-started', r.code, Object.values(checks));
     expect(Object.fromEntries(Object.values(checks).map((c) => [c.id, `${c.status} ${c.mistake}`]))).toEqual({
       'api-starts': 'fail missing-env',
       'report-fits-memory': 'fail oom-killed',
@@ -146,7 +156,9 @@ describe('lab 05 break-fix scenarios', () => {
     for (const [c, rule] of Object.entries(expected)) {
       const r = await cli(W, 'diagnose', n(c), '--format', 'json');
       expect(r.code, `${c}: ${r.stdout} ${r.stderr}`).toBe(1);
-      const [first] = r.json().findings as { rule: string; evidence: string[]; question: string | null; severity: string }[];
+      const findings = r.json().findings as Finding[];
+      table.record('lab-05', 'diagnose', `breakfix-started/${c}`, diagnosed(findings));
+      const [first] = findings;
       expect(first?.rule, c).toBe(rule);
       expect(['error', 'warning']).toContain(first?.severity);
       expect(first?.evidence.length).toBeGreaterThan(0);
@@ -155,6 +167,7 @@ describe('lab 05 break-fix scenarios', () => {
     const web = await cli(W, 'diagnose', n('web'));
     expect(web.stdout).toContain('listeners inside');
     expect(web.stdout).toContain('127.0.0.1:8080');
+    table.record('lab-05', 'diagnose', 'breakfix-started/db', diagnosed((await cli(W, 'diagnose', n('db'), '--format', 'json')).json().findings));
     const db = await cli(W, 'diagnose', n('db'));
     expect(db.code).toBe(0);
     expect(db.stdout).toContain('nothing wrong found');
@@ -174,6 +187,7 @@ describe('lab 05 break-fix scenarios', () => {
       await docker('logs', '--since', '1s', n('worker'));
       r = await cli(W, 'check', 'lab-05', '--exercise', '5b', '--format', 'json');
     }
+    table.report('lab-05', 'breakfix-fixed', r.code, r.json().checks.filter((c: { exercise: string }) => c.exercise === '5b'));
     expect(r.json().checks.filter((c: { exercise: string }) => c.exercise === '5b').map((c: { id: string; status: string; summary: string }) => `${c.id} ${c.status} ${c.summary}`)).toEqual([
       `api-starts pass ${n('api')} runs as it should`,
       `report-fits-memory pass ${n('report')} runs as it should`,
@@ -195,7 +209,9 @@ describe('lab 05 break-fix scenarios', () => {
     await docker('rm', '-f', n('report'));
     await docker('run', '-d', '--name', n('report'), IMAGE, 'report');
     const r = await cli(W, 'check', 'lab-05', '--only', 'report-fits-memory', '--format', 'json');
-    expect(r.json().checks.find((c: { id: string }) => c.id === 'report-fits-memory').summary).toContain('without a memory limit');
+    const c = r.json().checks.find((k: { id: string }) => k.id === 'report-fits-memory');
+    table.record('lab-05', 'report-fits-memory', 'breakfix-fix-without-limit', verdictOf(c));
+    expect(c.summary).toContain('without a memory limit');
   });
 
   it('api-starts words each cause: an empty variable, a restart loop, no published port, a stand-in from another image; a run by image id is no stand-in', async () => {
@@ -208,27 +224,28 @@ describe('lab 05 break-fix scenarios', () => {
   });
 
   async function checkEachCause(): Promise<void> {
-    const apiStarts = async () => {
+    const apiStarts = async (step: string) => {
       const r = await cli(W, 'check', 'lab-05', '--only', 'api-starts', '--format', 'json');
       const c = r.json().checks.find((x: { id: string }) => x.id === 'api-starts');
+      table.record('lab-05', 'api-starts', `breakfix-${step}`, verdictOf(c));
       return { line: `${c.status} ${c.mistake}: ${c.summary}`, evidence: c.evidence as string[] };
     };
     await replace('-e', 'DATABASE_URL=', '--restart', 'always', IMAGE, 'api');
     // Wait until the engine has restarted it at least once (a poll with a deadline, not a sleep).
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline && Number(await docker('inspect', '-f', '{{.RestartCount}}', n('api'))) < 1) await new Promise((r) => setTimeout(r, 100));
-    const looping = await apiStarts();
+    const looping = await apiStarts('empty-env-restarting');
     expect(looping.line).toMatch(/^fail missing-env: .*(keeps stopping and the engine keeps restarting it|is not running)/);
     expect(looping.evidence.join('\n')).toContain('sets DATABASE_URL empty');
     expect(looping.evidence.join('\n')).not.toMatch(/HTTP code|does not set DATABASE_URL/);
     await replace('-e', 'DATABASE_URL=postgres://flowforge@db:5432/ff', IMAGE, 'api');
-    expect((await apiStarts()).line).toBe(`fail port-not-published: ${n('api')} is still broken: it does not publish 8080/tcp on the host`);
+    expect((await apiStarts('no-published-port')).line).toBe(`fail port-not-published: ${n('api')} is still broken: it does not publish 8080/tcp on the host`);
     await replace('-e', 'DATABASE_URL=postgres://flowforge@db:5432/ff', '-p', '127.0.0.1::8080', TOOL, 'httpd', '-f', '-p', '8080');
-    expect((await apiStarts()).line).toBe(`fail stand-in-container: ${n('api')} is still broken: it runs ${TOOL}, not ${IMAGE}: the scenario is fixed with the same image and program`);
+    expect((await apiStarts('stand-in-image')).line).toBe(`fail stand-in-container: ${n('api')} is still broken: it runs ${TOOL}, not ${IMAGE}: the scenario is fixed with the same image and program`);
     // Started from the scenario image by its id, not its name: the same image, so no stand-in.
     const id = await docker('image', 'inspect', '-f', '{{.Id}}', IMAGE);
     await replace('-e', 'DATABASE_URL=postgres://flowforge@db:5432/ff', '-p', '127.0.0.1::8080', id, 'api');
-    expect((await apiStarts()).line).toBe(`pass null: ${n('api')} runs as it should`);
+    expect((await apiStarts('scenario-image-by-id')).line).toBe(`pass null: ${n('api')} runs as it should`);
   }
 
   it('lab stop removes every scenario object, the fixed containers too, and nothing else', async () => {
@@ -335,11 +352,15 @@ describe('dojo diagnose on containers of your own', () => {
     await execa('sh', ['-c', `until docker logs ${n('dialer')} 2>&1 | grep -q refused; do sleep 0.2; done`], { timeout: 20_000 });
     try {
       const w = ws();
-      const rule = async (c: string) => ((await cli(w, 'diagnose', c, '--format', 'json')).json().findings as { rule: string; mistake: string }[]).map((f) => `${f.rule} ${f.mistake}`);
-      expect(await rule(n('second'))).toEqual(['port-conflict port-conflict']);
-      expect(await rule(n('noexec'))).toEqual(['exec-format exec-format-error']);
-      expect(await rule(n('dialer'))).toEqual(['localhost-for-service localhost-for-service']);
-      expect(await rule(n('holder'))).toEqual([]);
+      const rule = async (c: string, setup: string) => {
+        const findings = (await cli(w, 'diagnose', c, '--format', 'json')).json().findings as (Finding & { mistake: string })[];
+        table.record('lab-05', 'diagnose', setup, diagnosed(findings));
+        return findings.map((f) => `${f.rule} ${f.mistake}`);
+      };
+      expect(await rule(n('second'), 'own/host-port-taken')).toEqual(['port-conflict port-conflict']);
+      expect(await rule(n('noexec'), 'own/not-a-program')).toEqual(['exec-format exec-format-error']);
+      expect(await rule(n('dialer'), 'own/localhost-for-db')).toEqual(['localhost-for-service localhost-for-service']);
+      expect(await rule(n('holder'), 'own/healthy')).toEqual([]);
       const missing = await cli(w, 'diagnose', n('nope'), '--format', 'json');
       expect(missing.code).toBe(2);
       expect(missing.json().error.code).toBe('E_NO_CONTAINER');
@@ -348,4 +369,8 @@ describe('dojo diagnose on containers of your own', () => {
       await execa('docker', ['rmi', '-f', `dojo-test/${ID}-noexec:1`], { reject: false });
     }
   });
+});
+
+it("the verdict table equals every other engine's", async () => {
+  expect(await table.compare()).toEqual([]);
 });

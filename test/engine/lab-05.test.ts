@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dojo } from '../support/cli.js';
+import { VerdictTable, verdictOf } from '../support/verdict-table.js';
 import { buildBases, imageOf, PLANTED, prepareVariant, TRIVY_REPORT, VARIANTS, writeDojoYaml } from '../fixtures/lab05/lab05.mjs';
 
 const ID = `l5${process.pid}`;
@@ -41,6 +42,8 @@ const CONTAINERS: Record<string, { args: string[]; fails: string[] }> = {
 const workspaces: Record<string, { dir: string; fails: string[] }> = {};
 const goodContainer = `${ID}-ctr-good`;
 const composeProject = `${ID}-compose`;
+/** Exercise 5a's verdicts, keyed by variant or container setup (ctr-privileged), never by this run's names. */
+const table = new VerdictTable('lab-05');
 
 beforeAll(async () => {
   await buildBases();
@@ -77,6 +80,7 @@ describe('lab 05a verdicts on real images and containers', () => {
     it(`${name}: fails exactly ${(VARIANTS[name as keyof typeof VARIANTS] ?? CONTAINERS[name])?.fails.join(', ') || 'nothing'}`, async () => {
       const w = workspaces[name]!;
       const { code, byId } = await check(w.dir);
+      table.report('lab-05', name, code, Object.values(byId));
       const got = Object.fromEntries(Object.entries(byId).map(([k, c]) => [k, c.status]));
       const detail = Object.values(byId).map((c) => `${c.id}: ${c.summary} | ${c.evidence.join(' | ')}`);
       expect(got, detail.join('\n')).toEqual(expected(w.fails));
@@ -116,12 +120,16 @@ describe('lab 05a verdicts on real images and containers', () => {
     const stale = await prepareVariant('good', { container: goodContainer, dirName: 'stale' });
     writeFileSync(join(stale, 'api-service/Dockerfile'), VARIANTS['user-root'].dockerfile);
     const r = (await check(stale)).byId['non-root-user']!;
+    table.record('lab-05', 'non-root-user', 'stale-image', verdictOf(r));
     expect([r.status, r.mistake]).toEqual(['fail', 'image-stale']);
     writeDojoYaml(stale, `dojo-test/lab05-api:never-built-${ID}`, goodContainer);
     const unbuilt = (await check(stale)).byId['non-root-user']!;
+    table.record('lab-05', 'non-root-user', 'not-built-user-root', verdictOf(unbuilt));
     expect([unbuilt.status, unbuilt.summary]).toEqual(['fail', 'the final stage runs as root (judged from the Dockerfile: the image is not built)']);
     writeFileSync(join(stale, 'api-service/Dockerfile'), VARIANTS.good.dockerfile);
-    expect((await check(stale)).byId['non-root-user']!.status).toBe('error');
+    const unbuiltGood = (await check(stale)).byId['non-root-user']!;
+    table.record('lab-05', 'non-root-user', 'not-built-user-app', verdictOf(unbuiltGood));
+    expect(unbuiltGood.status).toBe('error');
   });
 });
 
@@ -192,4 +200,8 @@ exit 1`);
 it("left the student's containers running", async () => {
   const names = Object.keys(CONTAINERS).map((n) => `${ID}-${n}`);
   expect((await docker('inspect', '-f', '{{.State.Running}}', ...names)).split('\n')).toEqual(names.map(() => 'true'));
+});
+
+it("the verdict table equals every other engine's", async () => {
+  expect(await table.compare()).toEqual([]);
 });
