@@ -72,7 +72,7 @@ export async function setUpGate() {
   const course = courseCopy();
   const env = { PATH: pathWithoutScanner(), DOJO_COMPOSE: 'v2' };
   const good = materializeStack(`${ID}-good`, {}, dojoYaml(`${ID}-api`));
-  const broken = materializeStack(`${ID}-broken`, { 'api-service/.dockerignore': '.git\n*.md\n', 'docker-compose.yml': BASE.replace(HEALTHCHECK, '') }, dojoYaml(`${ID}-api-soft`));
+  const broken = materializeStack(`${ID}-broken`, { 'api-service/.dockerignore': '.git\n*.md\n', 'docker-compose.yml': BASE.replace(HEALTHCHECK, '    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U postgres || true"]\n') }, dojoYaml(`${ID}-api-soft`));
   dirs.push(good, broken);
   mkdirSync(join(good, 'exports'));
   chownSync(join(good, 'exports'), 65532, 65532);

@@ -95,7 +95,7 @@ export async function setUp() {
   const lab04 = [
     { name: 'good', ...composeWorkspace('good', project, BASE), fails: [] },
     { name: 'plain-depends', ...composeWorkspace('plain-depends', project, edit(BASE, '    depends_on:\n      postgres:\n        condition: service_healthy\n', '    depends_on: [postgres]\n')), fails: ['depends-healthy'] },
-    { name: 'no-healthcheck', ...composeWorkspace('no-healthcheck', project, edit(BASE, /^ {4}healthcheck:\n(?: {6}.*\n)+/m.exec(BASE)[0], '')), fails: ['db-healthcheck'] },
+    { name: 'always-healthy', ...composeWorkspace('always-healthy', project, edit(BASE, /^ {4}healthcheck:\n(?: {6}.*\n)+/m.exec(BASE)[0], '    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U postgres || true"]\n')), fails: ['db-healthcheck'] },
     { name: 'file-mistakes', ...fileMistakes(project), fails: ['no-plaintext-secrets', 'down-keeps-data', 'profiles', 'dev-override', 'dev-image-has-toolchain'] },
   ];
   projects.push({ dir: lab04[0].ws, project });

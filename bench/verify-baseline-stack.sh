@@ -66,7 +66,12 @@ fi
 say compose-valid pass
 q() { jq -e "$@" <<<"$cfg" >/dev/null 2>&1; }
 
-say db-healthcheck "$(ok q '.services.postgres.healthcheck | . != null and .disable != true')"
+# A healthcheck of its own that is on and can fail (`|| true` cannot), else the image's HEALTHCHECK.
+if q '.services.postgres.healthcheck != null'; then
+  say db-healthcheck "$(ok q '.services.postgres.healthcheck | .disable != true and ((.test // []) | join(" ") | test("\\|\\| *(true|:|exit 0) *$") | not)')"
+else
+  say db-healthcheck "$(ok test "$(docker image inspect -f '{{if .Config.Healthcheck}}{{len .Config.Healthcheck.Test}}{{else}}0{{end}}' "$(jq -r '.services.postgres.image' <<<"$cfg")" 2>/dev/null || echo 0)" != 0)"
+fi
 say depends-healthy "$(ok q '[.services["api-service", "worker-service"].depends_on.postgres.condition] | all(. == "service_healthy")')"
 # What the student wrote, not the resolved model: a secret-looking key with a literal value.
 literal_secrets() { grep -hiE '(PASSWORD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY)[A-Z0-9_]*(: +|=)["'"'"']?[^$"'"'"' ]' docker-compose*.yml | grep -viE '_FILE(: |=)'; }

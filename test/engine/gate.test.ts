@@ -97,7 +97,9 @@ beforeAll(async () => {
   good = materializeStack(`${ID}-good`, {}, yamlFor(`${ID}-api`));
   broken = materializeStack(`${ID}-broken`, {
     'api-service/.dockerignore': '.git\n*.md\n',
-    'docker-compose.yml': BASE.replace(HEALTHCHECK, ''),
+    // A healthcheck that cannot fail (a student walkthrough's mistake); with none at all the fixture
+    // postgres image's own HEALTHCHECK would count.
+    'docker-compose.yml': BASE.replace(HEALTHCHECK, '    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U postgres || true"]\n'),
   }, yamlFor(`${ID}-api-soft`));
   answers = answersFile();
   // Lab 03, by hand: a user network, postgres on a named volume, the worker writing to a bind mount it owns.

@@ -28,7 +28,10 @@ const HEALTHCHECK = '    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -h 
 const VARIANTS: Record<string, { files: Record<string, string | null>; expect: Record<string, string>; live?: boolean }> = {
   good: { files: {}, expect: {} },
   'plain-depends': { files: { 'docker-compose.yml': edit(BASE, API_DEPENDS, '    depends_on: [postgres]\n\n  worker-service:') }, expect: { 'depends-healthy': 'fail' } },
-  'no-healthcheck': { files: { 'docker-compose.yml': edit(BASE, HEALTHCHECK, '') }, expect: { 'db-healthcheck': 'fail' } },
+  // None in the compose file: the fixture postgres image brings a HEALTHCHECK (the official one does
+  // not), and Compose uses it, so this one passes; the rule without any is proven in the unit tests.
+  'no-healthcheck': { files: { 'docker-compose.yml': edit(BASE, HEALTHCHECK, '') }, expect: {} },
+  'always-healthy': { files: { 'docker-compose.yml': edit(BASE, HEALTHCHECK, '    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U postgres || true"]\n') }, expect: { 'db-healthcheck': 'fail' } },
   'literal-password': { files: { 'docker-compose.yml': edit(BASE, 'POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}', 'POSTGRES_PASSWORD: literal-pw-98765') }, expect: { 'no-plaintext-secrets': 'fail' } },
   'bind-data': { files: { 'docker-compose.yml': edit(BASE, '      - pgdata:/var/lib/postgresql/data', '      - ./pgdata:/var/lib/postgresql/data') }, expect: { 'down-keeps-data': 'fail' } },
   'source-in-base': { files: { 'docker-compose.yml': edit(BASE, '    image: dojo-test/stack-api:prod\n', '    image: dojo-test/stack-api:prod\n    volumes:\n      - ./api-service:/src\n') }, expect: { 'dev-override': 'fail' } },
@@ -195,6 +198,10 @@ for (const v of VERSIONS) {
       expect(bad.byId['compose-valid']!.location?.line).toBeGreaterThanOrEqual(26);
       const starting = await check(v, dirs[`${v}/health-starting`]!);
       expect(starting.byId['stack-healthy']!.summary).toMatch(/^still starting in .*postgres.*\(health: starting\)$/);
+      const inherited = await check(v, dirs[`${v}/no-healthcheck`]!);
+      expect(inherited.byId['db-healthcheck']!.summary).toMatch(/^postgres has a healthcheck from its image \S+: pg_isready -h 127\.0\.0\.1 -U postgres \|\| exit 1$/);
+      const orTrue = await check(v, dirs[`${v}/always-healthy`]!);
+      expect(orTrue.byId['db-healthcheck']!.summary).toBe("postgres's healthcheck runs `pg_isready -U postgres || true`, which succeeds whether or not postgres is ready");
       const always = await check(v, dirs[`${v}/true-healthcheck`]!);
       expect(always.byId['db-healthcheck']!.summary).toBe("postgres's healthcheck runs `true`, which succeeds whether or not postgres is ready");
       expect(always.byId['db-healthcheck']!.question).toMatch(/only once PostgreSQL accepts connections/);

@@ -133,7 +133,11 @@ describe('compose-profile', () => {
 describe('healthchecks that prove nothing, and a stack still starting', () => {
   it('names probes that always succeed', async () => {
     const { trivialProbe } = await import('../../src/checks/kinds/trivial-probe.js');
-    expect([['CMD-SHELL', 'true'], ['CMD', 'true'], ['CMD-SHELL', 'exit 0'], ['CMD-SHELL', 'echo ok; exit 0'], ['CMD-SHELL', 'pg_isready -U postgres'], ['CMD-SHELL', 'pg_isready || exit 1']].map(trivialProbe))
+    expect([['CMD-SHELL', 'true'], ['CMD', 'true'], ['CMD-SHELL', 'exit 0'], ['CMD-SHELL', 'echo ok; exit 0'], ['CMD-SHELL', 'pg_isready -U postgres'], ['CMD-SHELL', 'pg_isready || exit 1'],
+      // The student walkthrough's false pass: the shell turns any failure of pg_isready into success.
+      ['CMD-SHELL', 'pg_isready -U postgres || true'], ['CMD-SHELL', 'pg_isready || exit 0'], ['CMD', 'sh', '-c', 'pg_isready || :'],
+      ['CMD-SHELL', 'pg_isready | cat; true'], ['CMD-SHELL', 'true && pg_isready'], ['CMD-SHELL', 'pg_isready || echo down && exit 1'],
+      ['CMD', 'pg_isready', '||', 'true'], ['CMD-SHELL', 'exit 0; pg_isready'], ['CMD-SHELL', 'pg_isready || exit 0; pg_isready -d app']].map(trivialProbe))
       .toMatchInlineSnapshot(`
         [
           "true",
@@ -141,6 +145,15 @@ describe('healthchecks that prove nothing, and a stack still starting', () => {
           "exit 0",
           "echo ok; exit 0",
           null,
+          null,
+          "pg_isready -U postgres || true",
+          "pg_isready || exit 0",
+          "sh -c pg_isready || :",
+          "pg_isready | cat; true",
+          null,
+          null,
+          null,
+          "exit 0; pg_isready",
           null,
         ]
       `);
@@ -195,6 +208,46 @@ describe('down-keeps-data wording (walkthrough item 20)', () => {
         docker-compose.yml:9  tmpfs:/var/lib/postgresql/data (tmpfs)
       fail: api-service mounts nothing at /var/lib/postgresql/data
         docker-compose.yml:2  service api-service: the data lands in the container's writable layer, or in an anonymous volume when the image declares VOLUME; \`docker compose down\` leaves neither for the next \`up\`"
+    `);
+  });
+});
+
+describe('a healthcheck the image brings', () => {
+  it('counts when the compose file has none (Compose uses it), and must be able to fail as well', async () => {
+    const { composeHealthcheck } = await import('../../src/checks/kinds/compose.js');
+    const c = model([service('postgres', { image: 'ff/postgres:15' })]);
+    const withDb = { ...t, workspace: { ...t.workspace, services: { ...t.workspace.services, postgres: svc('postgres') } } } as CheckTarget;
+    const judgeWith = (img: object | undefined) => {
+      const p = composeHealthcheck.params.parse({ service: 'postgres' });
+      const facts = new Facts();
+      const [composeRequest, imageRequest] = composeHealthcheck.needs(withDb, p);
+      facts.set(composeRequest!, c as never);
+      if (img) facts.set(imageRequest!, img as never);
+      const f = composeHealthcheck.evaluate(facts, withDb, p);
+      return `${f.status}: ${f.summary}${f.evidence?.length ? `\n  ${f.evidence.join('\n  ')}` : ''}`;
+    };
+    expect({
+      inherited: judgeWith({ candidates: ['ff/postgres:15'], ref: 'ff/postgres:15', healthcheck: { test: ['CMD-SHELL', 'pg_isready -h 127.0.0.1 -U postgres || exit 1'] }, fs: null }),
+      inheritedAlwaysPasses: judgeWith({ candidates: ['ff/postgres:15'], ref: 'ff/postgres:15', healthcheck: { test: ['CMD-SHELL', 'pg_isready || true'] }, fs: null }),
+      imageHasNone: judgeWith({ candidates: ['ff/postgres:15'], ref: 'ff/postgres:15', healthcheck: null, fs: null }),
+      noLocalImage: judgeWith({ candidates: ['ff/postgres:15'], ref: null, fs: null }),
+      engineNotAsked: judgeWith(undefined),
+    }).toMatchInlineSnapshot(`
+      {
+        "engineNotAsked": "fail: postgres has no healthcheck in the compose files
+        docker-compose.yml:2  service postgres
+        the engine could not be asked whether the image brings a HEALTHCHECK of its own",
+        "imageHasNone": "fail: postgres has no healthcheck in the compose files and its image ff/postgres:15 brings none
+        docker-compose.yml:2  service postgres",
+        "inherited": "pass: postgres has a healthcheck from its image ff/postgres:15: pg_isready -h 127.0.0.1 -U postgres || exit 1
+        docker-compose.yml:2  service postgres
+        none in the compose files: Compose uses the image's HEALTHCHECK (an image without one, like the official postgres, would leave service_healthy nothing to wait for)",
+        "inheritedAlwaysPasses": "fail: postgres's healthcheck (from its image ff/postgres:15) runs \`pg_isready || true\`, which succeeds whether or not postgres is ready
+        docker-compose.yml:2  service postgres",
+        "noLocalImage": "fail: postgres has no healthcheck in the compose files
+        docker-compose.yml:2  service postgres
+        no local image ff/postgres:15 to read a HEALTHCHECK from",
+      }
     `);
   });
 });

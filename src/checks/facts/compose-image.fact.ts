@@ -7,6 +7,9 @@ export interface ComposeImageFacts {
   /** The tags dojo looked for: the service's `image:`, else the names Compose v2 and v1 give a built image. */
   candidates: string[];
   ref: string | null;
+  /** The HEALTHCHECK the image brings (a compose service without its own inherits it). */
+  healthcheck?: { test: string[] } | null;
+  /** null when no paths were asked for. */
   fs: ImageFsFacts | null;
 }
 
@@ -19,12 +22,14 @@ export const composeImageFact = defineFact<ComposeImageRequest, ComposeImageFact
   describe: (r) => `the image of compose service ${r.service}`,
   collect: async (r, ctx) => {
     const [{ readCompose }, { readImageFs }] = await Promise.all([import('./compose.js'), import('./imagefs.js')]);
-    const model = await readCompose(r.dir, r.files, r.project);
+    const model = await readCompose(r.dir, r.files, r.project, ctx.signal);
     const svc = model.services[r.service];
     const candidates = svc?.image ? [svc.image] : [`${r.project}-${r.service}`, `${r.project}_${r.service}`];
     for (const ref of candidates) {
-      if (!(await ctx.image(ref))) continue;
-      return { candidates, ref, fs: await readImageFs(ctx.engine, ref, ctx.requireImage(ref), r.paths, false) };
+      const image = await ctx.image(ref);
+      if (!image) continue;
+      const fs = r.paths.length ? await readImageFs(ctx.engine, ref, ctx.requireImage(ref), r.paths, false) : null;
+      return { candidates, ref, healthcheck: image.config.healthcheck, fs };
     }
     return { candidates, ref: null, fs: null };
   },

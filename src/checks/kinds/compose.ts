@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { trivialProbe } from './trivial-probe.js';
 import { composeReq, line, loaderEvidence, rel, withCompose, withService, withServices } from './compose-common.js';
 import { composeName } from './targets.js';
-import { fail, pass, type CheckKind } from '../types.js';
+import { fail, pass, type CheckKind, type CheckTarget, type Finding } from '../types.js';
+import type { ComposeImageFacts, ComposeImageRequest } from '../facts/compose-image.fact.js';
+import type { Location } from '../../errors.js';
 
 /** The files load the way Compose loads them; a mistake in them is the student's, so a `fail` at its line. */
 export const composeValid: CheckKind<Record<string, never>> = {
@@ -27,24 +29,42 @@ export const composeValid: CheckKind<Record<string, never>> = {
 };
 
 const hcParams = z.object({ service: z.string() }).strict();
-/** Judged from the compose file: the official postgres image brings no HEALTHCHECK of its own. */
+const serviceImageReq = (t: CheckTarget, service: string): ComposeImageRequest =>
+  ({ type: 'composeimage', dir: t.workspace.dir, files: t.workspace.compose.files, project: t.workspace.compose.project, service, paths: [] });
+/**
+ * The compose file's healthcheck, else the one the service's image brings (the official postgres
+ * image has none; an image built or tagged locally may): Compose waits on either.
+ */
 export const composeHealthcheck: CheckKind<z.infer<typeof hcParams>> = {
   name: 'compose-healthcheck',
-  description: 'In the compose file, the service defines a healthcheck (not disabled).',
+  description: 'The service has a healthcheck that can fail: its own in the compose file, or one its image brings (not disabled).',
   params: hcParams,
   services: (p) => [p.service],
-  needs: (t, p) => (composeName(t, p.service), [composeReq(t)]),
+  needs: (t, p) => [composeReq(t), serviceImageReq(t, composeName(t, p.service))],
   evaluate: (facts, t, p) =>
     withService(facts, t, composeName(t, p.service), (svc, c) => {
       const name = svc.name;
       const hc = svc.healthcheck;
-      if (!hc) return fail(`${name} has no healthcheck in the compose files`, [`${line(t, svc.location)}  service ${name}`, ...loaderEvidence(c)], { location: svc.location });
+      if (!hc) return inheritedHealthcheck(facts.optional(serviceImageReq(t, composeName(t, p.service))), name, [`${line(t, svc.location)}  service ${name}`, ...loaderEvidence(c)], svc.location);
       if (hc.disabled) return fail(`${name}'s healthcheck is disabled`, [`${line(t, hc.location)}  healthcheck`], { location: hc.location });
       const always = trivialProbe(hc.test);
       if (always !== null) return fail(`${name}'s healthcheck runs \`${always}\`, which succeeds whether or not ${name} is ready`, [`${line(t, hc.location)}  healthcheck: ${hc.test.join(' ')}`], { location: hc.location });
       return pass(`${name} has a healthcheck: ${hc.test.join(' ')}`, [`${line(t, hc.location)}  healthcheck`], { location: hc.location });
     }),
 };
+
+function inheritedHealthcheck(img: ComposeImageFacts | null, name: string, evidence: string[], location: Location): Finding {
+  const image = img?.ref ? `its image ${img.ref}` : null;
+  if (!img) evidence.push('the engine could not be asked whether the image brings a HEALTHCHECK of its own');
+  else if (!img.ref) evidence.push(`no local image ${img.candidates.join(' or ')} to read a HEALTHCHECK from`);
+  if (!image || !img?.healthcheck) {
+    return fail(`${name} has no healthcheck in the compose files${image ? ` and ${image} brings none` : ''}`, evidence, { location });
+  }
+  const test = img.healthcheck.test.slice(img.healthcheck.test[0]?.startsWith('CMD') ? 1 : 0).join(' ');
+  const always = trivialProbe(img.healthcheck.test);
+  if (always !== null) return fail(`${name}'s healthcheck (from ${image}) runs \`${always}\`, which succeeds whether or not ${name} is ready`, evidence, { location });
+  return pass(`${name} has a healthcheck from ${image}: ${test}`, [...evidence, `none in the compose files: Compose uses the image's HEALTHCHECK (an image without one, like the official postgres, would leave service_healthy nothing to wait for)`], { location });
+}
 
 const dependsParams = z.object({ service: z.union([z.string(), z.array(z.string()).min(1)]), on: z.string() }).strict();
 /** depends_on alone waits for a container to start, not for the service in it to be ready. */
