@@ -27,8 +27,10 @@ export async function composeUp(engine: Engine, p: ComposeProject, timeoutSec = 
   const base = [...tool.prefix, ...p.files.flatMap((f) => ['-f', f]), '-p', p.project];
   // Its own process group: `docker compose` runs Compose as a child plugin, which a signal to the
   // CLI alone does not stop (and which keeps the output open), so the whole group is stopped.
+  // Not runTool: that has no process group. `cleanup: false` for the reason runTool gives (execa's
+  // exit hook re-raises Ctrl-C before dojo has removed what it created); the removal below stops it.
   const run = (args: string[], timeoutMs: number) =>
-    execa(tool.cmd, [...base, ...args], { cwd: p.dir, env, extendEnv: false, reject: false, stdin: 'ignore', timeout: timeoutMs, all: true, detached: true, cleanup: true });
+    execa(tool.cmd, [...base, ...args], { cwd: p.dir, env, extendEnv: false, reject: false, stdin: 'ignore', timeout: timeoutMs, all: true, detached: true, cleanup: false });
   let up: ReturnType<typeof run> | null = null;
   track(`compose project ${p.project}`, async () => {
     // An `up` still running would go on creating what `down` removes.

@@ -29,9 +29,7 @@ function detect(run: Run): Promise<Tool | null> {
 
 /** The Compose dojo uses (the same one `config` is read with), or null when neither is installed. */
 export async function composeTool(): Promise<ComposeTool | null> {
-  const { execa } = await import('execa');
-  return detect((cmd, args) =>
-    execa(cmd, args, { reject: false, timeout: 30_000, stdin: 'ignore' }).catch((err: unknown) => ({ exitCode: -1, stdout: '', stderr: String((err as Error).message) })));
+  return detect((cmd, args) => runTool(cmd, args, { timeoutMs: 30_000 }));
 }
 
 /**
