@@ -15,7 +15,8 @@ export function solutionsText(r: SolutionsResult, c: ChalkInstance): string {
       if (s.problem) lines.push(`      ${c.yellow('!')} ${s.problem}`);
       for (const n of s.notes) lines.push(c.dim(`      ${n}`));
       for (const k of s.checks.filter((k) => !k.ok)) lines.push(`      ${c.red('✗')} ${k.id}: ${k.status}, must ${k.expected === 'pass' ? 'pass' : 'fail'}: ${k.summary}`);
-      for (const k of s.checks.filter((k) => k.ok && k.status === 'skip' && s.side === 'solution')) lines.push(c.dim(`      - ${k.id}: skipped (${k.summary})`));
+      // A skip is accepted on either side, and proves nothing: each is said, with its reason.
+      for (const k of s.checks.filter((k) => k.ok && k.status === 'skip')) lines.push(c.dim(`      - ${k.id}: skipped, not proved (${k.summary})`));
     }
   }
   const all = r.labs.flatMap((l) => [l.solution, l.starter]);

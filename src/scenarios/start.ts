@@ -12,11 +12,14 @@ export interface StartContext {
   /** Called before an object is created (id = its name) and again with its id: a crash in between still leaves a name to clean. */
   record(o: ScenarioObject): void;
   signal: AbortSignal;
+  /** The labels of every object (default: the scenario labels `dojo lab stop` finds them by). */
+  labels?(scenario: string): Record<string, string>;
 }
 
 export interface StartedContainer { name: string; id: string; scenario: string; support: boolean; publishes: string[] }
 
 const ALL = '*';
+const labelsOf = (ctx: StartContext, scenario: string) => ctx.labels?.(scenario) ?? scenarioLabels(ctx.lab, scenario, ctx.workspace);
 
 /** Builds the scenario image, creates the networks, then creates and starts every scenario container. */
 export async function startScenarios(engine: Engine, file: ScenariosFile, ctx: StartContext): Promise<StartedContainer[]> {
@@ -32,7 +35,7 @@ export async function startScenarios(engine: Engine, file: ScenariosFile, ctx: S
 
   await step('image', file.image, ALL, async () => ({ id: await buildImage(d, file, ctx) }));
   await settled(file.networks.map((net) =>
-    step('network', net, ALL, () => d.createNetwork({ Name: net, Driver: 'bridge', CheckDuplicate: true, Labels: scenarioLabels(ctx.lab, ALL, ctx.workspace) }))));
+    step('network', net, ALL, () => d.createNetwork({ Name: net, Driver: 'bridge', CheckDuplicate: true, Labels: labelsOf(ctx, ALL) }))));
   // Scenarios side by side (the engine is the slow part); within one, in order (a database before its client).
   const started: StartedContainer[] = [];
   await settled(file.scenarios.map(async (s) => {
@@ -53,7 +56,7 @@ function createOptions(file: ScenariosFile, scenario: string, c: ScenarioContain
     Image: file.image,
     Cmd: [c.program],
     Env: Object.entries(c.env).map(([k, v]) => `${k}=${v}`),
-    Labels: scenarioLabels(ctx.lab, scenario, ctx.workspace),
+    Labels: labelsOf(ctx, scenario),
     ExposedPorts: Object.fromEntries(ports.map((p) => [p, {}])),
     HostConfig: {
       NetworkMode: c.network ?? 'bridge',
@@ -77,7 +80,7 @@ const bytes = (m: string): number => Number(m.slice(0, -1)) * { k: 1024, m: 1024
 async function buildImage(d: Docker, file: ScenariosFile, ctx: StartContext): Promise<string> {
   const tar = await import('tar-stream').then((m) => ('default' in m ? m.default : m) as typeof import('tar-stream'));
   const pack = tar.pack();
-  pack.entry({ name: 'Dockerfile' }, dockerfile(ctx.toolImage, scenarioLabels(ctx.lab, ALL, ctx.workspace)));
+  pack.entry({ name: 'Dockerfile' }, dockerfile(ctx.toolImage, labelsOf(ctx, ALL)));
   for (const [name, p] of Object.entries(file.programs)) pack.entry({ name: `bin/${name}`, mode: 0o755 }, programScript(name, p));
   pack.entry({ name: 'www/index.html', mode: 0o644 }, 'ok\n');
   pack.finalize();

@@ -8,6 +8,7 @@ import { withTimeout } from '../engine/timeout.js';
 import type { ServiceTarget } from '../workspace.js';
 import type { Renamed } from './prepare.js';
 import type { RunEntry } from './setup.js';
+import type { ScenariosFile } from '../scenarios/schema.js';
 
 /**
  * A removal that waits for the containers using the object to be gone (they are removed at the same
@@ -131,5 +132,29 @@ export async function runService(engine: Engine, entry: RunEntry, name: string, 
     if (!entry.exits && !state.Running && state.Status === 'exited') return `${name} exited with code ${state.ExitCode} instead of running`;
     if (Date.now() > deadline) return `${name} did not ${entry.exits ? 'exit' : entry.healthy ? 'become healthy' : 'start running'} within ${timeoutSec} s`;
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Starts the lab's break-fix scenarios as this run's throwaway twins (their own names, image and
+ * networks, dojo's solution labels), built on the same busybox tool image `dojo lab start` picks.
+ * Their removal is registered first: containers, then networks, then the image.
+ */
+export async function startScenarioTwins(engine: Engine, file: ScenariosFile, lab: string, workspace: string, probeImage: string | undefined, signal: AbortSignal): Promise<string | null> {
+  const [{ toolImage }, { startScenarios }] = await Promise.all([import('../scenarios/tool-image.js'), import('../scenarios/start.js')]);
+  const d = engine.docker;
+  const containers = file.scenarios.flatMap((s) => s.containers.map((c) => c.name));
+  track(`scenarios ${file.image}`, async () => {
+    await Promise.all(containers.map((n) => d.getContainer(n).remove({ force: true }).catch(() => undefined)));
+    for (const n of file.networks) await removeWhenFree(() => d.getNetwork(n).remove());
+    await removeWhenFree(() => d.getImage(file.image).remove());
+  });
+  let tool: { ref: string };
+  try { tool = await toolImage(engine, probeImage); } catch (err) { return (err as Error).message; }
+  try {
+    await startScenarios(engine, file, { lab, workspace, toolImage: tool.ref, record: () => undefined, signal, labels: () => labels(PURPOSE) });
+    return null;
+  } catch (err) {
+    return `the scenarios did not start: ${(err as Error).message}`;
   }
 }

@@ -23,7 +23,7 @@ export function solutionIssues(course: Course): ContentIssue[] {
         continue;
       }
       try {
-        readSetup(dir, labServices(lab), lab.checks.map((c) => c.id));
+        readSetup(dir, labServices(lab), lab.checks.map((c) => c.id), course.dir);
       } catch (err) {
         if (!(err instanceof DojoError)) throw err;
         for (const line of [err.message, ...err.details]) {

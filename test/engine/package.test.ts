@@ -26,7 +26,7 @@ describe('the npm package', () => {
 
   it('ships the built CLI, the course and the schemas, and nothing from test/', async () => {
     const files = (await execa('tar', ['tzf', tarball])).stdout.split('\n').map((f) => f.replace(/^package\//, ''));
-    expect(files).toEqual(expect.arrayContaining(['bin/dojo.js', 'dist/index.js', 'dist/course.json', 'labs/lab-01.md', 'hints/lab-01.yaml', 'checks/lab-01.yaml', 'schemas/checks.schema.json', 'courses/docker-fundamentals/labs/lab-01.md', 'courses/docker-fundamentals/checks/lab-03.yaml', 'solutions/lab-01/setup.yaml', 'starters/lab-02/api-service/Dockerfile', 'courses/docker-fundamentals/solutions/lab-01/web/Dockerfile', 'schemas/setup.schema.json', 'package.json', 'README.md']));
+    expect(files).toEqual(expect.arrayContaining(['bin/dojo.js', 'dist/index.js', 'dist/course.json', 'labs/lab-01.md', 'hints/lab-01.yaml', 'checks/lab-01.yaml', 'schemas/checks.schema.json', 'courses/docker-fundamentals/labs/lab-01.md', 'courses/docker-fundamentals/checks/lab-03.yaml', 'solutions/lab-01/setup.yaml', 'starters/lab-02/api-service/Dockerfile', 'courses/docker-fundamentals/solutions/lab-01/web/Dockerfile', 'schemas/setup.schema.json', 'sources/flowforge/api-service/main.go', 'package.json', 'README.md']));
     expect(files.filter((f) => /^(test|src|scripts|bench)\//.test(f))).toEqual([]);
   });
 

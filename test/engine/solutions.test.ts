@@ -1,5 +1,5 @@
 // `dojo validate --solutions` on the real engine: the built-in course's solutions and starters for
-// labs 01 and 02, and the docker-fundamentals pack's, with local stand-ins for the public images
+// labs 01 to 05 (04 and 05 as Compose projects, 05 with its break-fix scenarios), and the docker-fundamentals pack's, with local stand-ins for the public images
 // the solutions name (nothing is pulled). Stand-in images carry io.dojo.testobj and this process's
 // id and are removed in afterAll; what dojo itself builds and starts must be gone when it exits.
 import { execa } from 'execa';
@@ -25,13 +25,16 @@ const images = [NGINX, STRICT_PG, APT];
 /** What dojo validate --solutions creates: none of it may outlive the command. */
 const leftovers = async () => {
   const imgs = await docker('images', '-q', '--filter', 'label=io.dojo.purpose=solution');
-  const tags = await docker('images', '--format', '{{.Repository}}', '--filter', 'reference=dojo-solution/*', '--filter', 'reference=dojo-starter/*');
+  const tags = await docker('images', '--format', '{{.Repository}}', '--filter', 'reference=dojo-solution/*', '--filter', 'reference=dojo-starter/*', '--filter', 'reference=dojo-*-standin-*/*');
   const ctrs = await docker('ps', '-aq', '--filter', 'label=io.dojo.purpose=solution');
   const nets = await docker('network', 'ls', '-q', '--filter', 'label=io.dojo.purpose=solution');
   const vols = await docker('volume', 'ls', '-q', '--filter', 'label=io.dojo.purpose=solution');
   return [imgs, tags, ctrs, nets, vols].join('\n').split('\n').filter(Boolean);
 };
-const solutions = (args: string[]) => dojo(['validate', '--solutions', ...args, '--format', 'json']);
+const solutions = (args: string[], env: Record<string, string> = {}) => dojo(['validate', '--solutions', ...args, '--format', 'json'], env);
+/** Every compose project dojo brought up is gone with its containers, networks and volumes. */
+const projects = async () => (await docker('ps', '-a', '--format', '{{.Label "com.docker.compose.project"}}', '--filter', 'label=io.dojo.purpose=solution')).split('\n').filter(Boolean);
+const PG = 'postgres:15=dojo-fixture/postgres:15-1';
 type Side = { status: string; problem: string | null; checks: { id: string; status: string; ok: boolean }[] };
 const statuses = (json: { labs: { lab: string; solution: Side; starter: Side }[] }) =>
   Object.fromEntries(json.labs.map((l) => [l.lab, `${l.solution.status}/${l.starter.status}`]));
@@ -84,6 +87,44 @@ describe('dojo validate --solutions', () => {
     expect(await leftovers()).toEqual([]);
   }, 600_000);
 
+  it('built-in lab 04: the stack with Compose v2 (base file and dev override) under a throwaway project; the starter without a compose file fails everything', async () => {
+    const r = await solutions(['--lab', 'lab-04', '--stand-in', GO, '--stand-in', PG]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(statuses(r.json())).toEqual({ 'lab-04': 'ok/ok' });
+    const { solution, starter } = r.json().labs[0];
+    expect(solution.checks.map((c: { status: string }) => c.status)).toEqual(Array(10).fill('pass'));
+    expect(starter.checks.every((c: { status: string }) => c.status === 'fail' || c.status === 'error')).toBe(true);
+    expect(starter.notes).toContain('no compose file to bring up: docker-compose.yml');
+    expect([await leftovers(), await projects()]).toEqual([[], []]);
+  }, 600_000);
+
+  it('built-in lab 04 with Compose v1 (no --wait: dojo waits for the containers itself)', async () => {
+    const r = await solutions(['--lab', 'lab-04', '--stand-in', GO, '--stand-in', PG], { DOJO_COMPOSE: 'v1' });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(statuses(r.json())).toEqual({ 'lab-04': 'ok/ok' });
+    expect([await leftovers(), await projects()]).toEqual([[], []]);
+  }, 600_000);
+
+  it('built-in lab 05: 5a with Compose, 5b as throwaway twins of the scenarios (never the lab05-* containers); unpinned bases stay unpinned under a stand-in', async () => {
+    const r = await solutions(['--lab', 'lab-05', '--stand-in', GO, '--stand-in', 'golang=dojo-fixture/golang:bookworm-1', '--stand-in', 'debian=dojo-fixture/debian:bookworm-1']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(statuses(r.json())).toEqual({ 'lab-05': 'ok/ok' });
+    const { solution, starter } = r.json().labs[0];
+    const byId = (side: Side) => Object.fromEntries(side.checks.map((c) => [c.id, c.status]));
+    // No scanner on the test machines: image-scan is skipped on both sides, which proves nothing either way.
+    expect(byId(solution)).toEqual({
+      'non-root-user': 'pass', 'pinned-base': 'pass', 'no-secrets': 'pass', 'caps-dropped': 'pass', 'resource-limits': 'pass', 'read-only-rootfs': 'pass',
+      'image-scan': expect.stringMatching(/^(pass|skip)$/), 'api-starts': 'pass', 'report-fits-memory': 'pass', 'worker-reaches-db': 'pass', 'web-answers': 'pass',
+    });
+    expect(byId(starter)).toMatchObject({
+      'non-root-user': 'fail', 'pinned-base': 'fail', 'no-secrets': 'fail', 'caps-dropped': 'fail', 'resource-limits': 'fail', 'read-only-rootfs': 'fail',
+      'api-starts': 'fail', 'report-fits-memory': 'fail', 'worker-reaches-db': 'fail', 'web-answers': 'fail',
+    });
+    const summaries = [...solution.checks, ...starter.checks].filter((c: { id: string }) => ['api-starts', 'web-answers'].includes(c.id)).map((c: { summary: string }) => c.summary);
+    for (const s of summaries) expect(s).toMatch(/^dojo-(solution|starter)-lab-05-lab05-/);
+    expect([await leftovers(), await projects()]).toEqual([[], []]);
+  }, 900_000);
+
   it('the docker-fundamentals pack with stand-ins for nginx, postgres and ubuntu: all three labs as they must be', async () => {
     const r = await solutions([PACK, '--stand-in', `nginx:1.27-alpine=${NGINX}`, '--stand-in', `postgres:16=${STRICT_PG}`, '--stand-in', `ubuntu:24.04=${APT}`]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -94,7 +135,7 @@ describe('dojo validate --solutions', () => {
 
   it('a solution that is wrong fails with exit 1 and names the check; a starter that passes what it must fail too', async () => {
     const course = copyCourse('dojo-solutions-');
-    for (const d of ['solutions', 'starters']) cpSync(join(BUILTIN, d), join(course, d), { recursive: true });
+    for (const d of ['solutions', 'starters']) cpSync(join(BUILTIN, d), join(course, d), { recursive: true }); // sources/ comes with copyCourse
     // lab-02's solution becomes its own starter (one stage), and the starter gets the real solution.
     const solved = readFileSync(join(course, 'solutions/lab-02/api-service/Dockerfile'), 'utf8');
     writeFileSync(join(course, 'solutions/lab-02/api-service/Dockerfile'), readFileSync(join(course, 'starters/lab-02/api-service/Dockerfile'), 'utf8'));
@@ -133,4 +174,16 @@ describe('dojo validate --solutions', () => {
     expect(await leftovers()).toEqual([]);
     expect(contexts().filter((f) => !before.has(f))).toEqual([]);
   }, 180_000);
+
+  it('Ctrl-C while the compose project comes up takes the project down (containers, network, volume, built images)', async () => {
+    const child = execa('node', [BIN, 'validate', '--solutions', '--lab', 'lab-04', '--stand-in', GO, '--stand-in', PG], { reject: false, env: { CI: 'true', FORCE_COLOR: '0' } });
+    const deadline = Date.now() + 300_000;
+    const mine = () => docker('ps', '-aq', '--filter', `label=io.dojo.pid=${child.pid}`, '--filter', 'label=com.docker.compose.project');
+    while (Date.now() < deadline && !(await mine())) await new Promise((r) => setTimeout(r, 100));
+    expect(await mine()).not.toBe('');
+    child.kill('SIGINT');
+    const r = await child;
+    expect(r.exitCode).toBe(130);
+    expect([await leftovers(), await projects()]).toEqual([[], []]);
+  }, 360_000);
 });

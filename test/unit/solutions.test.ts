@@ -68,8 +68,16 @@ describe('setup.yaml networks and volumes', () => {
 describe('stand-ins', () => {
   it('rewrite the FROM lines that name the image, and nothing else', () => {
     const d = dir({ Dockerfile: 'FROM golang:1.22 AS build\nRUN echo golang:1.22\nFROM --platform=linux/amd64 golang:1.22\nFROM scratch\n' });
-    expect(applyStandIns(join(d, 'Dockerfile'), { 'golang:1.22': 'local/go:1' })).toEqual(['golang:1.22 → local/go:1', 'golang:1.22 → local/go:1']);
+    expect(applyStandIns(join(d, 'Dockerfile'), { 'golang:1.22': 'local/go:1' })).toEqual({ replaced: ['golang:1.22 → local/go:1', 'golang:1.22 → local/go:1'], aliases: {} });
     expect(readFileSync(join(d, 'Dockerfile'), 'utf8')).toBe('FROM local/go:1 AS build\nRUN echo golang:1.22\nFROM --platform=linux/amd64 local/go:1\nFROM scratch\n');
+  });
+
+  it('an unpinned original (no tag, latest) becomes an untagged alias of its stand-in, so it stays unpinned', () => {
+    const d = dir({ Dockerfile: 'FROM golang AS build\nFROM debian:latest\nFROM golang:1.22\n' });
+    const done = applyStandIns(join(d, 'Dockerfile'), { golang: 'local/go:1', 'debian:latest': 'local/debian:1', 'golang:1.22': 'local/go:1' }, (i) => `alias/${i.replace(':', '-')}`);
+    expect(done.aliases).toEqual({ 'alias/golang': 'local/go:1', 'alias/debian-latest': 'local/debian:1' });
+    expect(readFileSync(join(d, 'Dockerfile'), 'utf8')).toBe('FROM alias/golang AS build\nFROM alias/debian-latest\nFROM local/go:1\n');
+    expect(done.replaced[0]).toBe('golang → alias/golang (untagged, as golang is; an alias of local/go:1)');
   });
 
   it('--stand-in values are image=local image', () => {
@@ -88,9 +96,21 @@ describe('shipped solutions and starters', () => {
           const file = join(course, side, lab, 'setup.yaml');
           expect(readFileSync(file, 'utf8').split('\n')[0], file).toBe(`# yaml-language-server: $schema=${up}/schemas/setup.schema.json`);
           const l = loaded!.labs.find((x) => x.meta.id === lab)!;
-          expect(() => readSetup(join(course, side, lab), labServices(l), l.checks.map((c) => c.id)), file).not.toThrow();
+          expect(() => readSetup(join(course, side, lab), labServices(l), l.checks.map((c) => c.id), course), file).not.toThrow();
         }
       }
     }
+  });
+});
+
+describe('the FlowForge sources exist once', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  it('no Go source under solutions/ or starters/: each workspace takes them from sources/flowforge', () => {
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+    const go = ['solutions', 'starters'].flatMap((s) => walk(join(root, s))).filter((f) => /\.go$|go\.mod$/.test(f));
+    expect(go).toEqual([]);
+    expect(walk(join(root, 'sources', 'flowforge')).map((f) => f.slice(root.length)).sort()).toEqual([
+      'sources/flowforge/api-service/go.mod', 'sources/flowforge/api-service/main.go', 'sources/flowforge/worker-service/go.mod', 'sources/flowforge/worker-service/main.go',
+    ]);
   });
 });

@@ -5,7 +5,8 @@ import type { ComposeLoader } from './compose-model.js';
 export interface CliResult { loader: ComposeLoader; version: string; data?: unknown; error?: string }
 
 type Run = (cmd: string, args: string[], cwd?: string) => Promise<{ exitCode?: number; stdout: unknown; stderr: unknown }>;
-interface Tool { cmd: string; prefix: string[]; loader: ComposeLoader; version: string }
+export interface ComposeTool { cmd: string; prefix: string[]; loader: ComposeLoader; version: string }
+type Tool = ComposeTool;
 
 let detected: Promise<Tool | null> | undefined;
 /** Which Compose answers, asked once per run: `docker compose` (v2) first, else `docker-compose`. */
@@ -24,6 +25,11 @@ function detect(run: Run): Promise<Tool | null> {
     return null;
   })();
   return detected;
+}
+
+/** The Compose dojo uses (the same one `config` is read with), or null when neither is installed. */
+export async function composeTool(): Promise<ComposeTool | null> {
+  return detect((cmd, args) => runTool(cmd, args, { timeoutMs: 30_000 }));
 }
 
 /**

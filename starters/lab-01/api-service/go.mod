@@ -1,3 +1,0 @@
-module flowforge/api-service
-
-go 1.19

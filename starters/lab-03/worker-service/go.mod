@@ -1,3 +1,0 @@
-module flowforge/worker-service
-
-go 1.19
