@@ -35,9 +35,12 @@ export function labText(rep: RunReport, c: ChalkInstance, hintCommand = `dojo hi
   if (t.error) parts.push(`${t.error} could not be evaluated`);
   if (t.ungraded) parts.push(`${t.ungraded} not graded (${rep.ungraded.join(', ')}: needs a terminal or --answers)`);
   if (rep.unjudged.length) parts.push(`${rep.unjudged.length} not judged (${rep.unjudged.join(', ')}: see why above)`);
-  if (t.skip - t.ungraded - rep.unjudged.length) parts.push(`${t.skip - t.ungraded - rep.unjudged.length} not selected`);
+  const notSelected = t.skip - t.ungraded - rep.unjudged.length;
+  if (notSelected) parts.push(`${notSelected} not selected`);
   const word = { passed: c.green('PASS'), failed: c.red('FAIL'), incomplete: c.yellow('INCOMPLETE') }[rep.status];
-  lines.push('', `${word} ${rep.lab}: ${parts.join(', ')}`);
+  // A run of one exercise that passes says nothing of the lab's other checks (a student walkthrough read "PASS lab-05" as the lab done).
+  const scope = notSelected && rep.status === 'passed' ? ' (the selected checks; the lab passes when all of them do)' : '';
+  lines.push('', `${word} ${rep.lab}${scope}: ${parts.join(', ')}`);
   if (t.fail) lines.push(c.dim(`Stuck? \`${hintCommand}\` asks you the next guiding question.`));
   return lines.join('\n');
 }

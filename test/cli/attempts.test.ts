@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dojo } from '../support/cli.js';
-import { copyBeforeDeps, tempWorkspace } from '../support/workspace.js';
+import { copyBeforeDeps, fixedOrder, tempWorkspace } from '../support/workspace.js';
 
 const hint = async (ws: string, ...extra: string[]) => (await dojo(['hint', 'lab-02', '2a', '-w', ws, '--format', 'json', ...extra])).json();
 const check = (ws: string, format = 'json') => dojo(['check', 'lab-02', '--only', 'layer-order', '-w', ws, '--format', format]);
@@ -127,5 +127,14 @@ describe('a missing Dockerfile', () => {
       expect(`${lab} ${c.status} ${c.mistake}`).toBe(`${lab} fail dockerfile-missing`);
       expect(c.question).toContain('ls -a');
     }
+  });
+});
+
+describe('the summary of a partial run', () => {
+  it('says a PASS covers the selected checks only', async () => {
+    const ws = tempWorkspace(fixedOrder);
+    const r = await dojo(['check', 'lab-02', '--only', 'layer-order', '-w', ws]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^PASS lab-02 \(the selected checks; the lab passes when all of them do\): 1 passed, 0 failed, \d+ not selected$/m);
   });
 });

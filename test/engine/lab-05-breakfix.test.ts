@@ -92,7 +92,7 @@ describe('lab 05 break-fix scenarios', () => {
     const names = lines(await docker('ps', '-a', '--filter', `label=io.dojo.workspace=${W}`, '--format', '{{.Names}}')).sort();
     expect(names).toEqual(['api', 'db', 'report', 'web', 'worker'].map(n));
     const labels = JSON.parse(await docker('inspect', '-f', '{{json .Config.Labels}}', n('api')));
-    expect(labels).toMatchObject({ 'io.dojo.temp': '1', 'io.dojo.lab': 'lab-05', 'io.dojo.scenario': 'missing-env', 'io.dojo.workspace': W });
+    expect(labels).toMatchObject({ 'io.dojo.temp': '1', 'io.dojo.lab': 'lab-05', 'io.dojo.scenario': 'api-stops', 'io.dojo.workspace': W });
     const recorded = state(W).labs['lab-05'].scenarioObjects.map((o: { type: string; name: string }) => `${o.type} ${o.name}`).sort();
     expect(recorded).toEqual([...['api', 'db', 'report', 'web', 'worker'].map((x) => `container ${n(x)}`), `image ${IMAGE}`, `network ${n('app')}`, `network ${n('data')}`].sort());
     // Nothing is pulled: the scenario image sits on the tool image.

@@ -15,7 +15,7 @@ describe('break-fix scenarios', () => {
     expect(scenarioIssues(course)).toEqual([]);
     const file = loadScenarios(ROOT, 'lab-05')!;
     expect(file.scenarios.map((s) => `${s.id}: ${s.containers.filter((c) => !c.support).map((c) => c.name).join(',')}`)).toEqual([
-      'missing-env: lab05-api', 'oom: lab05-report', 'wrong-network: lab05-worker', 'loopback: lab05-web',
+      'api-stops: lab05-api', 'report-dies: lab05-report', 'worker-no-db: lab05-worker', 'web-silent: lab05-web',
     ]);
     expect(loadScenarios(ROOT, 'lab-03')).toBeNull();
   });
