@@ -131,7 +131,8 @@ export function buildProgram(onResult: (r: Result, g: GlobalOptions) => Promise<
   ci.command('init').description('write a GitHub Actions workflow that builds your images, starts the stack and runs the exit gate')
     .option('--force', 'replace an existing workflow file')
     .option('--path <file>', 'where to write it (default: .github/workflows/dojo.yml)')
-    .action(act(async (g, o: { force?: boolean; path?: string }) => (await import('./commands/ci-init.js')).ciInit(g, o)));
+    .option('--package <spec>', 'what the workflow installs dojo from: a tarball path or URL, or a registry name (default: a dojo-docker-*.tgz at the repository root, else dojo-docker@<version>)')
+    .action(act(async (g, o: { force?: boolean; path?: string; package?: string }) => (await import('./commands/ci-init.js')).ciInit(g, o)));
 
   program.command('report').argument('<paths...>', "students' JSON reports, or folders holding them")
     .description("for instructors: a class table per lab and check from many students' JSON reports")

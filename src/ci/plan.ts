@@ -25,6 +25,8 @@ export interface CiLab {
 /** Everything the workflow depends on, already looked up in the course and the workspace. */
 export interface CiInputs {
   dojoVersion: string;
+  /** What `npm install --global` installs dojo from: a registry name, a tarball in the repository, a URL. */
+  dojoPackage: string;
   labs: CiLab[];
   builds: { service: string; image: string; context: string; dockerfile: string }[];
   compose: { files: string[]; project?: string };
@@ -81,7 +83,7 @@ export function planWorkflow(i: CiInputs): CiPlan {
   const steps: CiStep[] = [
     { id: 'checkout', name: 'Check out', uses: 'actions/checkout@v4' },
     { id: 'setup-node', name: 'Set up Node.js', uses: 'actions/setup-node@v4', with: { 'node-version': 20 } },
-    { id: 'install-dojo', name: 'Install dojo', run: `npm install --global dojo-docker@${i.dojoVersion}` },
+    { id: 'install-dojo', name: 'Install dojo', run: `npm install --global ${sh(i.dojoPackage)}` },
   ];
   if (i.probeImage) {
     steps.push({

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { Course } from '../content/types.js';
@@ -38,7 +38,7 @@ const DEFAULT_PROBE_IMAGE = 'busybox:1.36';
  * Writes a GitHub Actions workflow that builds the images, runs what each lab declares CI must run
  * (front matter `ci:`, the Compose stack of a compose lab), then the exit gate.
  */
-export async function ciInit(g: GlobalOptions, opts: { force?: boolean; path?: string }): Promise<CiInitResult> {
+export async function ciInit(g: GlobalOptions, opts: { force?: boolean; path?: string; package?: string }): Promise<CiInitResult> {
   const course = await openCourse(g);
   const file = resolve(g.workspace, opts.path ?? WORKFLOW_PATH);
   const existed = existsSync(file);
@@ -67,8 +67,10 @@ export async function ciInit(g: GlobalOptions, opts: { force?: boolean; path?: s
     scripts: lab.meta.ci.scripts.map((s) => ({ ...s, exists: existsSync(join(ws.dir, s.file)) })),
     interactive: lab.checks.filter((c) => (kindByName.get(c.kind) as AnyKind | undefined)?.interact).map((c) => c.id),
   }));
+  const install = dojoPackage(ws.dir, opts.package);
   const plan = planWorkflow({
     dojoVersion: DOJO_VERSION,
+    dojoPackage: install.spec,
     labs,
     builds,
     compose: { files: compose, ...explicitProject(ws) },
@@ -85,7 +87,22 @@ export async function ciInit(g: GlobalOptions, opts: { force?: boolean; path?: s
     builds: builds.map(({ service, image }) => ({ service, image })), compose,
     prepares: plan.prepares,
     gate: plan.steps.find((s) => s.id === 'gate')!.run!,
-    notices: plan.notices,
+    notices: [...(install.notice ? [install.notice] : []), ...plan.notices],
+  };
+}
+
+/**
+ * Where the runner installs dojo from. dojo ships as a package tarball (README); a class template
+ * repository that carries one (`dojo-docker-*.tgz` at its root) installs that, else the registry name
+ * is written with a notice, because a name the registry does not hold fails the whole job at once.
+ */
+function dojoPackage(dir: string, given: string | undefined): { spec: string; notice?: string } {
+  if (given) return { spec: given };
+  const tarball = readdirSync(dir).filter((f) => /^dojo-docker-.*\.tgz$/.test(f)).sort().pop();
+  if (tarball) return { spec: `./${tarball}` };
+  return {
+    spec: `dojo-docker@${DOJO_VERSION}`,
+    notice: `the workflow installs dojo-docker@${DOJO_VERSION} from the npm registry; if your class gets dojo as a tarball, commit it at the repository root (dojo-docker-${DOJO_VERSION}.tgz, made with \`npm pack\`) and run \`dojo ci init --force\` again, or pass --package <tarball URL or path>`,
   };
 }
 

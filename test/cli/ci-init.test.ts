@@ -21,6 +21,8 @@ describe('dojo ci init', () => {
       'lab-05/fix.sh': 'set -eu\n',
       'dojo-answers.yaml': 'lab-01:\n  namespaces-quiz:\n    uts-hostname: 2\n    pid-view: 3\n    cgroups-role: 1\n    kernel-sharing: 3\n',
       'dojo.yaml': 'compose: { project: flowforge }\nprobeImage: "busybox:1.36"\n',
+      // The class template carries dojo's package tarball (dojo is not on the npm registry).
+      'dojo-docker-0.1.0.tgz': 'not a real tarball\n',
     });
     const r = await dojo(['ci', 'init', '-w', ws]);
     expect([r.code, r.stderr]).toEqual([0, '']);
@@ -30,6 +32,7 @@ describe('dojo ci init', () => {
       'lab-03-script-1', 'stack-up', 'lab-05-scenarios', 'lab-05-script-1', 'lab-05-script-2', 'gate', 'upload', 'stack-down',
     ]);
     const run = (id: string) => s.find((x) => x.id === id)!.run;
+    expect(run('install-dojo')).toBe('npm install --global ./dojo-docker-0.1.0.tgz');
     expect(run('lab-03-script-1')).toBe('bash lab-03/run.sh');
     expect(run('stack-up')).toBe('docker compose -f docker-compose.yml -p flowforge up --detach --wait');
     expect([run('lab-05-scenarios'), run('lab-05-script-1'), run('lab-05-script-2')]).toEqual(['dojo lab start lab-05', 'bash lab-05/harden.sh', 'bash lab-05/fix.sh']);
@@ -52,7 +55,9 @@ and runs \`dojo checklist --ci --answers dojo-answers.yaml --format junit --outp
     expect(r.code).toBe(0);
     expect(steps(ws).map((x) => x.id)).toEqual(['checkout', 'setup-node', 'install-dojo', 'probe-image', 'install-scanner', 'build-api-service', 'lab-05-scenarios', 'gate', 'upload']);
     expect(steps(ws).find((x) => x.id === 'probe-image')!.run).toBe('docker image inspect busybox:1.36 > /dev/null 2>&1 || docker pull busybox:1.36');
+    expect(steps(ws).find((x) => x.id === 'install-dojo')!.run).toBe('npm install --global dojo-docker@0.1.0');
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^dojo: the workflow installs dojo-docker@0\.1\.0 from the npm registry; if your class gets dojo as a tarball, commit it at the repository root .* or pass --package <tarball URL or path>$/),
       expect.stringMatching(/^dojo: lab-03: no lab-03\/run\.sh in this workspace, so the workflow does not run it and lab-03 3a, 3b cannot pass in CI\. Commit lab-03\/run\.sh with your docker network, volume and run commands .*, then run `dojo ci init --force`\.$/),
       expect.stringMatching(/^dojo: lab-05: no lab-05\/harden\.sh in this workspace, .* lab-05 5a cannot pass in CI\./),
       expect.stringMatching(/^dojo: lab-05: no lab-05\/fix\.sh in this workspace, .* lab-05 5b cannot pass in CI\./),
@@ -60,6 +65,14 @@ and runs \`dojo checklist --ci --answers dojo-answers.yaml --format junit --outp
     ]);
     const text = readFileSync(join(ws, '.github/workflows/dojo.yml'), 'utf8');
     expect(text).toMatch(/# Not in the repository when this file was written \(commit it, then run `dojo ci init --force`\):\n# {3}lab-03\/run\.sh \(lab-03 3a, 3b\): your docker network/);
+  });
+
+  it('--package says where the runner installs dojo from', async () => {
+    const ws = tempWorkspace({ ...fixedOrder });
+    const r = await dojo(['ci', 'init', '-w', ws, '--package', 'https://example.edu/dojo-docker-0.1.0.tgz']);
+    expect(r.code).toBe(0);
+    expect(steps(ws).find((x) => x.id === 'install-dojo')!.run).toBe('npm install --global https://example.edu/dojo-docker-0.1.0.tgz');
+    expect(r.stderr).not.toContain('npm registry');
   });
 
   it('the answers file is read as the gate reads it: its problems and its gaps are said now, with the line', async () => {

@@ -14,6 +14,7 @@ import { copyCourse } from '../support/course.js';
 const lab = (id: string, o: Partial<CiLab> = {}): CiLab => ({ id, compose: false, scenarios: false, scripts: [], interactive: [], ...o });
 const inputs = (o: Partial<CiInputs> = {}): CiInputs => ({
   dojoVersion: '0.1.0',
+  dojoPackage: 'dojo-docker@0.1.0',
   labs: [
     lab('lab-01', { interactive: ['namespaces-quiz'] }),
     lab('lab-03', { scripts: [{ file: 'lab-03/run.sh', exercises: ['3a', '3b'], purpose: 'your docker run commands', exists: true }] }),
