@@ -168,7 +168,8 @@ afterAll(async () => {
 
 describe('the workflow dojo ci init writes, step by step on a fresh engine', () => {
   it('has a step for everything the student committed, in course order, and nothing to commit is left', () => {
-    expect(init.stderr).toBe('');
+    // Only the notice that the registry name is written (this workspace carries no dojo tarball).
+    expect(init.stderr.split('\n').filter((l) => l && !l.includes('from the npm registry'))).toEqual([]);
     expect(steps.map((s) => s.id)).toEqual([
       'checkout', 'setup-node', 'install-dojo', 'probe-image', 'install-scanner', 'build-api-service', 'build-worker-service',
       'lab-03-script-1', 'stack-up', 'lab-05-scenarios', 'lab-05-script-1', 'lab-05-script-2', 'gate', 'upload', 'stack-down',
