@@ -115,7 +115,8 @@ function exerciseBoxes(lab: Lab, report: RunReport): ExerciseBox[] {
   });
 }
 
-function whatIsLeft(g: GlobalOptions, exercises: ExerciseBox[], validation: ValidationBox[]): string[] {
+/** In lab and exercise order, an exercise's checks before its questions (the walkthrough got 5a, 3b, 5a). */
+export function whatIsLeft(g: GlobalOptions, exercises: ExerciseBox[], validation: ValidationBox[]): string[] {
   const left = exercises.filter((b) => !b.ticked).map((b) => {
     const by = (s: string) => b.open.filter((o) => o.status === s).map((o) => o.id);
     const parts = [
@@ -135,7 +136,8 @@ function whatIsLeft(g: GlobalOptions, exercises: ExerciseBox[], validation: Vali
   for (const [where, { n, waits }] of groups) {
     left.push(`${where}: answer ${n} validation question${n === 1 ? '' : 's'} in your own words (\`${dojoCommand(g, ['checklist'])}\`${waits ? ', once its checks pass' : ''})`);
   }
-  return left;
+  const where = (line: string) => line.slice(0, line.indexOf(':'));
+  return left.map((line, i) => ({ line, i })).sort((a, b) => where(a.line).localeCompare(where(b.line)) || a.i - b.i).map((x) => x.line);
 }
 
 /** The progress file as it is, read only (never moved aside or upgraded on disk): for --ci and --no-state. */
