@@ -33,14 +33,11 @@ eval "$env26"
 bash scripts/engine26-images.sh
 echo "test: Engine 26.1 leg ($(docker version --format 'Engine {{.Server.Version}}, API {{.Server.APIVersion}}'), buildx $(docker buildx version | awk '{print $2}'), compose $(docker compose version --short))"
 status=0
+source scripts/leftovers.sh
+before=$(temp_objects)
 files=(); for f in "${FILES[@]}"; do files+=("test/engine/$f.test.ts"); done
 DOJO_TEST_COMPOSE=v2 DOJO_VERDICT_TABLE_AGAINST=20.10 nsenter --net="/var/run/netns/$DOJO_ENGINE26_NETNS" npx vitest run --project engine "${files[@]}" \
   --reporter=default --reporter=json --outputFile=test/.work/vitest-26.json || status=1
-left=$(( $(docker ps -aq --filter label=io.dojo.temp=1 | wc -l) + $(docker images -aq --filter label=io.dojo.temp=1 | wc -l) + $(docker images -q 'dojo-probe/*' | wc -l) ))
-if [ "$left" != 0 ]; then
-  echo "test: $left dojo-created object(s) left in the Engine 26.1 engine:" >&2
-  docker ps -a --filter label=io.dojo.temp=1 >&2; docker images -a --filter label=io.dojo.temp=1 >&2
-  status=1
-fi
+check_leftovers "$before" "the Engine 26.1 engine" || status=1
 echo "test: Engine 26.1 leg took $(( $(date +%s) - started )) s"
 exit $status

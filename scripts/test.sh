@@ -22,18 +22,13 @@ node bin/dojo.js validate
 node test/support/fixtures.mjs
 
 status=0
+source scripts/leftovers.sh
+before=$(temp_objects)
 # Each leg writes its verdict tables; the 26 leg diffs against this run's 20.10 tables, never old ones.
 rm -rf test/.work/verdicts-*
 npx vitest run --reporter=default --reporter=json --outputFile=test/.work/vitest.json || status=$?
 
-leftovers=$(docker ps -aq --filter label=io.dojo.temp=1 | wc -l)
-leftovers=$((leftovers + $(docker images -aq --filter label=io.dojo.temp=1 | wc -l)))
-leftovers=$((leftovers + $(docker images -q 'dojo-probe/*' | wc -l)))
-if [ "$leftovers" != 0 ]; then
-  echo "test: $leftovers dojo-created object(s) left in the engine after the suite:" >&2
-  docker ps -a --filter label=io.dojo.temp=1 >&2; docker images -a --filter label=io.dojo.temp=1 >&2; docker images 'dojo-probe/*' >&2
-  status=1
-fi
+check_leftovers "$before" "the engine" || status=1
 
 # The Engine 26.1 leg (BuildKit, Compose v2): scripts/test-engine26.sh. It cannot be skipped
 # silently: a leg that cannot be provisioned fails; DOJO_TEST_ENGINE26=0 leaves it out outside CI
